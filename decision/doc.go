@@ -1,0 +1,165 @@
+// Package decision loads, validates and analyses the decision tree of a
+// runorrest guide: the file content/tree.yaml.
+//
+// This comment is the specification of that file. Someone who reads only
+// `go doc ./decision` can write a tree.
+//
+// # A first example
+//
+//	# yaml-language-server: $schema=../decision/tree.schema.json
+//	title: Run or rest?
+//	start: soreness
+//	verdicts:
+//	  run:
+//	    label: Run easy
+//	    tone: go
+//	  rest:
+//	    label: Rest
+//	    tone: stop
+//	questions:
+//	  soreness:
+//	    text: How sore are your legs?
+//	    help: Think of *1* as barely there and *10* as the worst you know.
+//	    scale:
+//	      min: 1
+//	      max: 10
+//	      low: barely there
+//	      high: the worst you can imagine
+//	    options:
+//	      - label: Mild
+//	        values: 1-2
+//	        next: easy-run
+//	        why: Mild soreness usually eases once you get moving.
+//	      - label: Painful
+//	        values: 3-10
+//	        next: rest-day
+//	outcomes:
+//	  easy-run:
+//	    title: Go for an easy run
+//	    verdict: run
+//	    page: outcomes/easy-run.md
+//	  rest-day:
+//	    title: Take a rest day
+//	    verdict: rest
+//	    page: outcomes/rest-day.md
+//	scenarios:
+//	  - name: mild soreness
+//	    answers:
+//	      soreness: 2
+//	    expect: easy-run
+//
+// # The file
+//
+// The tree is one YAML document in UTF-8, indented with spaces (never tabs),
+// at most [DefaultMaxBytes] long. Anchors, aliases, tags and merge keys are
+// not allowed: write every value out. A key may appear only once in a
+// mapping. Text values may use any YAML string style; block scalars
+// (`|` and `>`) suit longer Markdown.
+//
+// The top level holds these keys, all required:
+//
+//   - title: the guide's title, shown on every page.
+//   - start: the id of the first question.
+//   - verdicts: a mapping from verdict id to verdict (see Verdicts).
+//   - questions: a mapping from question id to question (see Questions).
+//   - outcomes: a mapping from outcome id to outcome (see Outcomes).
+//   - scenarios: a list of scenarios (see Scenarios); may be empty ([]).
+//
+// # Ids
+//
+// Verdict, question and outcome ids are slugs: lower-case letters and
+// digits in words joined by single hyphens (^[a-z0-9]+(-[a-z0-9]+)*$),
+// at most 64 characters. Question and outcome ids share one namespace,
+// because each becomes the name of a page (soreness.html): no question may
+// have the id of an outcome. The id "index" is reserved for the home page.
+//
+// # Verdicts
+//
+// The small set of answers the guide gives. Each verdict has:
+//
+//   - label (required): the words shown on an outcome's banner, e.g. "Run easy".
+//   - tone (optional): go, caution or stop; sets the banner's colour (the
+//     label is always shown too). Default: caution.
+//
+// Every verdict must be used by at least one outcome.
+//
+// # Questions
+//
+// A question has:
+//
+//   - text (required): the question, one short sentence.
+//   - help (optional): Markdown shown under the question.
+//   - options (required): the answers, a list of at least two. Each option has
+//     label (required): the answer's words, unique within the question;
+//     next (required): the id of the question or outcome it leads to;
+//     why (optional): one line saying what this answer means for the advice,
+//     shown under "why this advice" on the outcome.
+//   - scale (optional): makes the question a numeric scale, answered with a
+//     whole number. It has min and max (required integers, min < max, at most
+//     100 values) and low and high (optional words for the two ends). Every
+//     option of a scale question has values: a number (3) or a range (4-10)
+//     within the scale, and every value of the scale is covered by exactly
+//     one option. Options of other questions have no values.
+//
+// Two options may lead to the same node, and different questions may share a
+// subtree: the tree is a directed acyclic graph. Two options of one question
+// that lead to the same node are allowed but warned about: that question
+// cannot change the outcome from there.
+//
+// # Outcomes
+//
+// An outcome ends a walk. It has:
+//
+//   - title (required): the advice in a few words.
+//   - verdict (required): the id of one of the verdicts.
+//   - page (required): the Markdown file, relative to content/, that holds the
+//     guidance (e.g. outcomes/easy-run.md). It must exist, end in .md and
+//     stay inside content/.
+//
+// # Scenarios
+//
+// Scenarios are regression cases written by editors. Each has:
+//
+//   - name (required): what the case is about, unique among scenarios.
+//   - answers (required): a mapping from question id to the answer: an option's
+//     label, or for a scale question a whole number on the scale.
+//   - expect (required): the id of the outcome the answers must lead to.
+//
+// A scenario is walked from start. It fails when it names an unknown
+// question or answer, answers a question that is not on its own path, stops
+// at a question it does not answer, or ends at another outcome than expect;
+// the message shows the path it took.
+//
+// # Rules
+//
+// Loading and validation report every problem at once, sorted by position,
+// each as "content/tree.yaml:LINE:COL: what is wrong (how to fix it)":
+//
+//   - the YAML is well formed UTF-8, indented with spaces, within the size limit,
+//     without anchors, aliases or duplicate keys;
+//   - every key is known (an unknown key gets a "did you mean" hint), every
+//     value has the right type, every required key is there, no text is empty;
+//   - ids are slugs and unique across questions and outcomes;
+//   - start names a question;
+//   - every next names a question or an outcome;
+//   - no walk can loop (the cycle is printed as a -> b -> a);
+//   - every question and outcome is reachable from start;
+//   - every question has at least two options, with distinct labels;
+//   - scale options cover the scale exactly once, with no gap or overlap
+//     and no value outside it;
+//   - every outcome names a known verdict and an existing page;
+//   - no path is deeper than the maximum depth ([DefaultMaxDepth] questions
+//     unless the caller sets another);
+//   - every scenario passes.
+//
+// Together the rules establish that every walk from start ends at an outcome:
+// no next dangles, no walk loops, and a question always offers a way on.
+//
+// # Paths
+//
+// A path is the list of answers from start to an outcome. For a scale
+// question a path step is one option, written with its values
+// (soreness=1-2). Paths are counted exactly, however many there are, by
+// dynamic programming over the graph; [Tree.Paths] streams them one at a time
+// without building the rest.
+package decision

@@ -1,0 +1,88 @@
+package decision
+
+// Pos is a position in the tree file: 1-based line and column.
+type Pos struct {
+	Line, Col int
+}
+
+// Tree is a loaded decision tree. Slices keep the order of the file, so
+// everything derived from a Tree is deterministic.
+type Tree struct {
+	File      string // the file's name as shown in messages: "content/tree.yaml"
+	Title     string
+	Start     string
+	Verdicts  []*Verdict
+	Questions []*Question
+	Outcomes  []*Outcome
+	Scenarios []*Scenario
+
+	// Warnings holds problems that do not stop a build, such as two options
+	// of one question that lead to the same node.
+	Warnings Problems
+}
+
+// Verdict is one of the guide's small set of answers: run, cross-train, rest.
+type Verdict struct {
+	ID    string
+	Label string
+	Tone  string // "go", "caution" or "stop"
+	Pos   Pos
+}
+
+// Question asks the reader something and leads on by the chosen option.
+type Question struct {
+	ID      string
+	Text    string
+	Help    string // Markdown; may be empty
+	Scale   *Scale // nil unless the question is a numeric scale
+	Options []*Option
+	Pos     Pos
+
+	// MaxRemaining is the number of questions on the longest path from this
+	// question to an outcome, this one included (1 for a question whose
+	// options all lead to outcomes). Set by validation.
+	MaxRemaining int
+}
+
+// Scale makes a question numeric: the reader picks a whole number.
+type Scale struct {
+	Min, Max  int
+	Low, High string // words for the two ends; may be empty
+}
+
+// Option is one answer of a question.
+type Option struct {
+	Label  string
+	Next   string
+	Why    string
+	Lo, Hi int // the values covered, for an option of a scale question
+	Pos    Pos
+}
+
+// Outcome ends a walk with a verdict and a page of guidance.
+type Outcome struct {
+	ID      string
+	Title   string
+	Verdict string
+	Page    string // relative to content/, e.g. "outcomes/easy-run.md"
+	Pos     Pos
+}
+
+// Scenario is an editor's regression case: answers and the outcome they
+// must reach.
+type Scenario struct {
+	Name    string
+	Answers []Answer // in file order
+	Expect  string
+	Pos     Pos
+}
+
+// Answer is one answer of a scenario: an option label, or a number for a
+// scale question.
+type Answer struct {
+	Question string
+	Label    string // set for an ordinary question
+	Value    int    // set for a scale question
+	IsValue  bool
+	Pos      Pos
+}

@@ -1,0 +1,3 @@
+module runorrest
+
+go 1.26
