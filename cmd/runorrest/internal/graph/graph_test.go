@@ -1,0 +1,144 @@
+package graph
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"runorrest/decision"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// tricky is a small tree whose words need escaping in both formats.
+func tricky() *decision.Tree {
+	return &decision.Tree{
+		File:  "content/tree.yaml",
+		Title: `Run "or" rest? <yes> & no`,
+		Start: "soreness",
+		Verdicts: []*decision.Verdict{
+			{ID: "run", Label: "Run easy", Tone: "go"},
+			{ID: "cross", Label: "Cross-train", Tone: ""},
+			{ID: "rest", Label: "Rest", Tone: "stop"},
+		},
+		Questions: []*decision.Question{
+			{ID: "soreness", Text: "How sore (1-10) are your legs?", Scale: &decision.Scale{Min: 1, Max: 10},
+				Options: []*decision.Option{
+					{Label: "Mild", Next: "feel", Lo: 1, Hi: 2},
+					{Label: "Soft 3", Next: "end", Lo: 3, Hi: 3},
+					{Label: "Painful", Next: "rest-day", Lo: 4, Hi: 10},
+				}},
+			{ID: "feel", Text: "Does running feel \"OK\"?\nA back\\slash \\N here",
+				Options: []*decision.Option{
+					{Label: "Yes | fine", Next: "easy-run"},
+					{Label: "No #1 <worse>", Next: "end"},
+				}},
+		},
+		Outcomes: []*decision.Outcome{
+			{ID: "easy-run", Title: "Go for an easy run", Verdict: "run"},
+			{ID: "end", Title: "Cross-train [bike] {or} swim", Verdict: "cross"},
+			{ID: "rest-day", Title: "Take a rest day", Verdict: "rest"},
+		},
+	}
+}
+
+func TestWriteGolden(t *testing.T) {
+	for _, f := range Formats {
+		t.Run(string(f), func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := Write(&buf, tricky(), f); err != nil {
+				t.Fatal(err)
+			}
+			golden(t, filepath.Join("testdata", "tricky."+string(f)), buf.Bytes())
+		})
+	}
+}
+
+func TestWriteDeterministic(t *testing.T) {
+	for _, f := range Formats {
+		var a, b bytes.Buffer
+		if err := Write(&a, tricky(), f); err != nil {
+			t.Fatal(err)
+		}
+		if err := Write(&b, tricky(), f); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(a.Bytes(), b.Bytes()) {
+			t.Errorf("Write(%s) differs between two runs", f)
+		}
+	}
+}
+
+func TestWriteUnknownFormat(t *testing.T) {
+	err := Write(&bytes.Buffer{}, tricky(), "svg")
+	if !errors.Is(err, ErrFormat) {
+		t.Errorf("Write(svg) = %v; want ErrFormat", err)
+	}
+}
+
+func TestDotQuote(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{`plain`, `"plain"`},
+		{`say "hi"`, `"say \"hi\""`},
+		{`a\nb`, `"a\\nb"`},
+		{"two\nlines", `"two\nlines"`},
+		{"crlf\r\n", `"crlf\n"`},
+		{`\N`, `"\\N"`},
+		{`ünï`, `"ünï"`},
+	}
+	for _, tt := range tests {
+		if got := dotQuote(tt.in); got != tt.want {
+			t.Errorf("dotQuote(%q) = %s; want %s", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestMermaidText(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{`plain words`, `plain words`},
+		{`say "hi"`, `say #34;hi#34;`},
+		{`#quot;`, `#35;quot;`},
+		{`a|b`, `a#124;b`},
+		{`<b>&`, `#60;b#62;#38;`},
+		{"two\nlines", `two lines`},
+		{`(x)[y]{z}`, `#40;x#41;#91;y#93;#123;z#125;`},
+	}
+	for _, tt := range tests {
+		if got := mermaidText(tt.in); got != tt.want {
+			t.Errorf("mermaidText(%q) = %q; want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestMermaidID(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"end", "n_end"},
+		{"easy-run", "n_easy_run"},
+		{"o", "n_o"},
+	}
+	for _, tt := range tests {
+		if got := mermaidID(tt.in); got != tt.want {
+			t.Errorf("mermaidID(%q) = %q; want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// golden compares got with the file at path, or rewrites it with -update.
+func golden(t *testing.T, path string, got []byte) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("output differs from %s (run go test -update if the change is right)\ngot:\n%s\nwant:\n%s", path, got, want)
+	}
+}
