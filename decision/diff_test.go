@@ -1,0 +1,197 @@
+package decision
+
+import (
+	"errors"
+	"slices"
+	"testing"
+)
+
+// small builds a tree from questions and outcomes written tersely:
+// outcomes map id -> verdict.
+func small(start string, outcomes map[string]string, qs ...*Question) *Tree {
+	t := &Tree{File: TreeFile, Start: start, Questions: qs}
+	ids := make([]string, 0, len(outcomes))
+	for id := range outcomes {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	for _, id := range ids {
+		t.Outcomes = append(t.Outcomes, &Outcome{ID: id, Verdict: outcomes[id]})
+	}
+	return t
+}
+
+func ask(id string, opts ...*Option) *Question { return &Question{ID: id, Options: opts} }
+
+func scale(id string, lo, hi int, opts ...*Option) *Question {
+	return &Question{ID: id, Scale: &Scale{Min: lo, Max: hi}, Options: opts}
+}
+
+func opt(label, next string) *Option { return &Option{Label: label, Next: next} }
+
+func vals(label string, lo, hi int, next string) *Option {
+	return &Option{Label: label, Lo: lo, Hi: hi, Next: next}
+}
+
+func strs(cs []Change) []string {
+	var out []string
+	for _, c := range cs {
+		out = append(out, c.String())
+	}
+	return out
+}
+
+var outs = map[string]string{"easy": "run", "bike": "cross", "rest": "rest"}
+
+func base() *Tree {
+	return small("sore", outs,
+		scale("sore", 1, 10, vals("Mild", 1, 2, "tired"), vals("Painful", 3, 10, "rest")),
+		ask("tired", opt("Yes", "bike"), opt("No", "easy")),
+	)
+}
+
+func TestCompare(t *testing.T) {
+	tests := []struct {
+		name                   string
+		new                    *Tree
+		changed, added, remove []string
+		same                   int
+	}{
+		{name: "identical", new: base(), same: 3},
+		{
+			name: "outcome of one answer changed",
+			new: small("sore", outs,
+				scale("sore", 1, 10, vals("Mild", 1, 2, "tired"), vals("Painful", 3, 10, "rest")),
+				ask("tired", opt("Yes", "rest"), opt("No", "easy")),
+			),
+			changed: []string{"sore=1-2 > tired=Yes: bike (cross) -> rest (rest)"},
+			same:    2,
+		},
+		{
+			name: "scale boundary moved",
+			new: small("sore", outs,
+				scale("sore", 1, 10, vals("Mild", 1, 3, "tired"), vals("Painful", 4, 10, "rest")),
+				ask("tired", opt("Yes", "bike"), opt("No", "easy")),
+			),
+			changed: []string{
+				"sore=3 > tired=Yes: rest (rest) -> bike (cross)",
+				"sore=3 > tired=No: rest (rest) -> easy (run)",
+			},
+			same: 3,
+		},
+		{
+			name: "option added",
+			new: small("sore", outs,
+				scale("sore", 1, 10, vals("Mild", 1, 2, "tired"), vals("Painful", 3, 10, "rest")),
+				ask("tired", opt("Yes", "bike"), opt("No", "easy"), opt("A bit", "bike")),
+			),
+			added: []string{"sore=1-2 > tired=A bit: (no path) -> bike (cross)"},
+			same:  3,
+		},
+		{
+			name: "option renamed",
+			new: small("sore", outs,
+				scale("sore", 1, 10, vals("Mild", 1, 2, "tired"), vals("Painful", 3, 10, "rest")),
+				ask("tired", opt("Very", "bike"), opt("No", "easy")),
+			),
+			added:  []string{"sore=1-2 > tired=Very: (no path) -> bike (cross)"},
+			remove: []string{"sore=1-2 > tired=Yes: bike (cross) -> (no path)"},
+			same:   2,
+		},
+		{
+			name: "question added whose answers keep the advice",
+			new: small("sore", outs,
+				scale("sore", 1, 10, vals("Mild", 1, 2, "tired"), vals("Painful", 3, 10, "sure")),
+				ask("tired", opt("Yes", "bike"), opt("No", "easy")),
+				ask("sure", opt("Yes", "rest"), opt("No", "rest")),
+			),
+			same: 4,
+		},
+		{
+			name: "question inserted before an outcome",
+			new: small("sore", outs,
+				scale("sore", 1, 10, vals("Mild", 1, 2, "tired"), vals("Painful", 3, 10, "rest")),
+				ask("tired", opt("Yes", "feel"), opt("No", "easy")),
+				ask("feel", opt("Fine", "bike"), opt("Worse", "rest")),
+			),
+			changed: []string{"sore=1-2 > tired=Yes > feel=Worse: bike (cross) -> rest (rest)"},
+			same:    3,
+		},
+		{
+			name: "verdict of an outcome changed",
+			new: small("sore", map[string]string{"easy": "run", "bike": "rest", "rest": "rest"},
+				scale("sore", 1, 10, vals("Mild", 1, 2, "tired"), vals("Painful", 3, 10, "rest")),
+				ask("tired", opt("Yes", "bike"), opt("No", "easy")),
+			),
+			changed: []string{"sore=1-2 > tired=Yes: bike (cross) -> bike (rest)"},
+			same:    2,
+		},
+		{
+			name: "scale widened",
+			new: small("sore", outs,
+				scale("sore", 0, 10, vals("None", 0, 0, "easy"), vals("Mild", 1, 2, "tired"), vals("Painful", 3, 10, "rest")),
+				ask("tired", opt("Yes", "bike"), opt("No", "easy")),
+			),
+			added: []string{"sore=0: (no path) -> easy (run)"},
+			same:  3,
+		},
+		{
+			name: "question turned from a scale into options",
+			new: small("sore", outs,
+				ask("sore", opt("Mild", "tired"), opt("Painful", "rest")),
+				ask("tired", opt("Yes", "bike"), opt("No", "easy")),
+			),
+			added: []string{
+				"sore=Mild > tired=Yes: (no path) -> bike (cross)",
+				"sore=Mild > tired=No: (no path) -> easy (run)",
+				"sore=Painful: (no path) -> rest (rest)",
+			},
+			remove: []string{
+				"sore=1-2 > tired=Yes: bike (cross) -> (no path)",
+				"sore=1-2 > tired=No: easy (run) -> (no path)",
+				"sore=3-10: rest (rest) -> (no path)",
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, err := Compare(base(), tt.new, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := strs(d.Changed); !slices.Equal(got, tt.changed) {
+				t.Errorf("Changed = %q; want %q", got, tt.changed)
+			}
+			if got := strs(d.Added); !slices.Equal(got, tt.added) {
+				t.Errorf("Added = %q; want %q", got, tt.added)
+			}
+			if got := strs(d.Removed); !slices.Equal(got, tt.remove) {
+				t.Errorf("Removed = %q; want %q", got, tt.remove)
+			}
+			if d.Same != tt.same {
+				t.Errorf("Same = %d; want %d", d.Same, tt.same)
+			}
+			if got, want := d.Total(), len(tt.changed)+len(tt.added)+len(tt.remove); got != want {
+				t.Errorf("Total() = %d; want %d", got, want)
+			}
+		})
+	}
+}
+
+func TestCompareLimit(t *testing.T) {
+	_, err := Compare(base(), base(), 2)
+	if !errors.Is(err, ErrDiffTooLarge) {
+		t.Errorf("Compare with limit 2 = %v; want ErrDiffTooLarge", err)
+	}
+}
+
+func TestCompareStopsLoops(t *testing.T) {
+	loop := small("a", outs, ask("a", opt("x", "b"), opt("y", "easy")), ask("b", opt("x", "a"), opt("y", "a")))
+	d, err := Compare(loop, base(), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Total() == 0 {
+		t.Errorf("Compare(loop, base) found no difference")
+	}
+}
