@@ -10,31 +10,31 @@ import (
 // writeDOT prints t as a Graphviz digraph, read top to bottom.
 func writeDOT(w *bufio.Writer, t *decision.Tree) {
 	w.WriteString("digraph runorrest {\n")
-	w.WriteString("\tlabel=" + dotQuote(t.Title) + ";\n")
+	w.WriteString("\tlabel=" + DOTQuote(t.Title) + ";\n")
 	w.WriteString("\tlabelloc=t;\n\trankdir=TB;\n")
 	w.WriteString("\tnode [fontname=\"sans-serif\", fontsize=12];\n")
 	w.WriteString("\tedge [fontname=\"sans-serif\", fontsize=10];\n")
 	for _, q := range t.Questions {
-		w.WriteString("\t" + dotQuote(q.ID) + " [shape=box, label=" + dotQuote(q.Text) + ", URL=" + dotQuote(q.ID+".html") + "];\n")
+		w.WriteString("\t" + DOTQuote(q.ID) + " [shape=box, label=" + DOTQuote(q.Text) + ", URL=" + DOTQuote(q.ID+".html") + "];\n")
 	}
 	for _, o := range t.Outcomes {
 		c := tones[Tone(t, o)]
-		w.WriteString("\t" + dotQuote(o.ID) + " [shape=box, style=\"rounded,filled\", fillcolor=" + dotQuote(c.Fill) +
-			", color=" + dotQuote(c.Stroke) + ", label=" + dotQuote(VerdictLabel(t, o)+"\n"+o.Title) +
-			", URL=" + dotQuote(o.ID+".html") + "];\n")
+		w.WriteString("\t" + DOTQuote(o.ID) + " [shape=box, style=\"rounded,filled\", fillcolor=" + DOTQuote(c.Fill) +
+			", color=" + DOTQuote(c.Stroke) + ", label=" + DOTQuote(VerdictLabel(t, o)+"\n"+o.Title) +
+			", URL=" + DOTQuote(o.ID+".html") + "];\n")
 	}
 	for _, q := range t.Questions {
 		for _, o := range q.Options {
-			w.WriteString("\t" + dotQuote(q.ID) + " -> " + dotQuote(o.Next) + " [label=" + dotQuote(EdgeLabel(q, o)) + "];\n")
+			w.WriteString("\t" + DOTQuote(q.ID) + " -> " + DOTQuote(o.Next) + " [label=" + DOTQuote(EdgeLabel(q, o)) + "];\n")
 		}
 	}
 	w.WriteString("}\n")
 }
 
-// dotQuote writes s as a DOT double-quoted string. A backslash is doubled
+// DOTQuote writes s as a DOT double-quoted string. A backslash is doubled
 // so that Graphviz does not read it as an escape such as \N or \l, a quote
 // is escaped, and a line break becomes \n (centred line).
-func dotQuote(s string) string {
+func DOTQuote(s string) string {
 	var b strings.Builder
 	b.WriteByte('"')
 	for _, r := range s {

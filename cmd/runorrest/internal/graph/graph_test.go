@@ -90,8 +90,8 @@ func TestDotQuote(t *testing.T) {
 		{`ünï`, `"ünï"`},
 	}
 	for _, tt := range tests {
-		if got := dotQuote(tt.in); got != tt.want {
-			t.Errorf("dotQuote(%q) = %s; want %s", tt.in, got, tt.want)
+		if got := DOTQuote(tt.in); got != tt.want {
+			t.Errorf("DOTQuote(%q) = %s; want %s", tt.in, got, tt.want)
 		}
 	}
 }

@@ -1,0 +1,81 @@
+// Package treemap draws a guide's whole decision tree as an SVG picture for
+// the site's map page: questions as boxes, outcomes as rounded boxes
+// coloured and labelled by verdict, answers on the edges, and every node a
+// link to its page.
+//
+// Graphviz's dot layout (github.com/goccy/go-graphviz, Graphviz compiled to
+// WebAssembly, no C toolchain) places the nodes and routes the edges; this
+// package draws the SVG itself, so that it carries no inline style, only
+// presentation attributes and classes, and is byte-for-byte deterministic.
+package treemap
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"runorrest/cmd/runorrest/internal/graph"
+	"runorrest/decision"
+)
+
+// Line widths for wrapping labels, in characters.
+const (
+	nodeWrap = 24
+	edgeWrap = 18
+)
+
+// model is what the map shows, before layout.
+type model struct {
+	title string
+	nodes []node
+	edges []edge
+}
+
+type node struct {
+	id      string
+	lines   []string // the label, wrapped; for an outcome the verdict comes first
+	outcome bool
+	tone    string // go, caution or stop, for an outcome
+}
+
+type edge struct {
+	from, to string
+	lines    []string
+}
+
+func newModel(t *decision.Tree) *model {
+	m := &model{title: t.Title}
+	for _, q := range t.Questions {
+		m.nodes = append(m.nodes, node{id: q.ID, lines: wrap(q.Text, nodeWrap)})
+	}
+	for _, o := range t.Outcomes {
+		lines := append([]string{graph.VerdictLabel(t, o)}, wrap(o.Title, nodeWrap)...)
+		m.nodes = append(m.nodes, node{id: o.ID, lines: lines, outcome: true, tone: graph.Tone(t, o)})
+	}
+	for _, q := range t.Questions {
+		for _, o := range q.Options {
+			m.edges = append(m.edges, edge{from: q.ID, to: o.Next, lines: wrap(graph.EdgeLabel(q, o), edgeWrap)})
+		}
+	}
+	return m
+}
+
+// wrap breaks s into lines of at most width characters at spaces; a word
+// longer than width gets a line of its own.
+func wrap(s string, width int) []string {
+	var lines []string
+	var cur strings.Builder
+	for _, w := range strings.Fields(s) {
+		if cur.Len() > 0 && utf8.RuneCountInString(cur.String())+1+utf8.RuneCountInString(w) > width {
+			lines = append(lines, cur.String())
+			cur.Reset()
+		}
+		if cur.Len() > 0 {
+			cur.WriteByte(' ')
+		}
+		cur.WriteString(w)
+	}
+	if cur.Len() > 0 || len(lines) == 0 {
+		lines = append(lines, cur.String())
+	}
+	return lines
+}

@@ -1,0 +1,192 @@
+package treemap
+
+import (
+	"bytes"
+	"encoding/xml"
+	"flag"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"runorrest/decision"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+func sample() *decision.Tree {
+	return &decision.Tree{
+		Title: `Run "or" rest? <a> & b`,
+		Start: "soreness",
+		Verdicts: []*decision.Verdict{
+			{ID: "run", Label: "Run easy", Tone: "go"},
+			{ID: "cross", Label: "Cross-train", Tone: "caution"},
+			{ID: "rest", Label: "Rest", Tone: "stop"},
+		},
+		Questions: []*decision.Question{
+			{ID: "soreness", Text: "How sore are your legs right now?", Scale: &decision.Scale{Min: 1, Max: 10},
+				Options: []*decision.Option{
+					{Label: "Mild", Next: "feel", Lo: 1, Hi: 2},
+					{Label: "A soft 3", Next: "end", Lo: 3, Hi: 3},
+					{Label: "Pain", Next: "rest-day", Lo: 4, Hi: 10},
+				}},
+			{ID: "feel", Text: `How does running <feel> "today"?`,
+				Options: []*decision.Option{
+					{Label: "Loosens up after a few minutes", Next: "easy-run"},
+					{Label: "Gets worse & worse", Next: "end"},
+				}},
+		},
+		Outcomes: []*decision.Outcome{
+			{ID: "easy-run", Title: "Go for an easy run", Verdict: "run"},
+			{ID: "end", Title: "Cross-train on a bike or in the pool", Verdict: "cross"},
+			{ID: "rest-day", Title: "Take a rest day", Verdict: "rest"},
+		},
+	}
+}
+
+func TestSVGGolden(t *testing.T) {
+	for _, standalone := range []bool{false, true} {
+		got, err := SVG(sample(), Options{Standalone: standalone})
+		if err != nil {
+			t.Fatal(err)
+		}
+		name := "sample.svg.html"
+		if standalone {
+			name = "sample.svg"
+		}
+		golden(t, filepath.Join("testdata", name), got)
+	}
+}
+
+func TestSVGDeterministic(t *testing.T) {
+	a, err := SVG(sample(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	engine.Lock()
+	engine.lastPlace = nil // force a second layout
+	engine.Unlock()
+	b, err := SVG(sample(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a, b) {
+		t.Error("two layouts of one tree differ")
+	}
+}
+
+// TestSVGWellFormed parses the standalone SVG as XML and checks what the
+// map promises: every node a link to its page, no style attribute, no
+// script, every word of the tree escaped.
+func TestSVGWellFormed(t *testing.T) {
+	src, err := SVG(sample(), Options{Standalone: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dec := xml.NewDecoder(bytes.NewReader(src))
+	var hrefs, texts []string
+	inText := false
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatalf("the SVG is not well-formed XML: %v", err)
+		}
+		switch tok := tok.(type) {
+		case xml.StartElement:
+			if tok.Name.Local == "script" || tok.Name.Local == "style" {
+				t.Errorf("the SVG has a <%s> element", tok.Name.Local)
+			}
+			for _, a := range tok.Attr {
+				if a.Name.Local == "style" || strings.HasPrefix(a.Name.Local, "on") {
+					t.Errorf("<%s> has a %s attribute", tok.Name.Local, a.Name.Local)
+				}
+				if tok.Name.Local == "a" && a.Name.Local == "href" {
+					hrefs = append(hrefs, a.Value)
+				}
+			}
+			inText = tok.Name.Local == "text"
+		case xml.CharData:
+			if inText {
+				texts = append(texts, string(tok))
+			}
+		case xml.EndElement:
+			inText = false
+		}
+	}
+	want := []string{"soreness.html", "feel.html", "easy-run.html", "end.html", "rest-day.html"}
+	if !slices.Equal(hrefs, want) {
+		t.Errorf("links = %q; want %q", hrefs, want)
+	}
+	all := strings.Join(texts, " ")
+	for _, s := range []string{`<feel>`, `"today"?`, "Gets worse &", "Run easy", "Cross-train", "Rest", "Mild (1-2)", "Pain (4-10)"} {
+		if !strings.Contains(all, s) {
+			t.Errorf("the map's text lacks %q", s)
+		}
+	}
+}
+
+func TestWrap(t *testing.T) {
+	tests := []struct {
+		in    string
+		width int
+		want  []string
+	}{
+		{"", 10, []string{""}},
+		{"short", 10, []string{"short"}},
+		{"How sore are your legs right now?", 14, []string{"How sore are", "your legs", "right now?"}},
+		{"a verylongwordindeed b", 5, []string{"a", "verylongwordindeed", "b"}},
+		{"  spaced   out  ", 20, []string{"spaced out"}},
+	}
+	for _, tt := range tests {
+		if got := wrap(tt.in, tt.width); !slices.Equal(got, tt.want) {
+			t.Errorf("wrap(%q, %d) = %q; want %q", tt.in, tt.width, got, tt.want)
+		}
+	}
+}
+
+func TestNum(t *testing.T) {
+	tests := []struct {
+		in   float64
+		want string
+	}{{0, "0"}, {-0.01, "0"}, {1.25, "1.3"}, {12, "12"}, {-3.14159, "-3.1"}}
+	for _, tt := range tests {
+		if got := num(tt.in); got != tt.want {
+			t.Errorf("num(%v) = %q; want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+var styleAttr = regexp.MustCompile(`\sstyle=`)
+
+func TestSVGNoInlineStyle(t *testing.T) {
+	got, err := SVG(sample(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if styleAttr.Match(got) {
+		t.Error("the SVG has a style= attribute, which the CSP forbids")
+	}
+}
+
+// golden compares got with the file at path, or rewrites it with -update.
+func golden(t *testing.T, path string, got []byte) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("output differs from %s (run go test -update if the change is right)", path)
+	}
+}
