@@ -24,6 +24,7 @@ type questionSrc struct {
 	scale    Pos // the scale key
 	scaleKey bool
 	opts     []optionSrc
+	items    int // list items under options, -1 if options is not a list
 }
 
 type optionSrc struct {
@@ -242,6 +243,9 @@ func (l *loader) decodeTree(root *yaml.Node) {
 }
 
 func (l *loader) decodeVerdicts(p pair) {
+	if p.val != nil && p.val.Kind == yaml.MappingNode && len(p.val.Content) == 0 {
+		l.errorf(posOf(p.val), ErrMissing, "add the verdicts that outcomes use, such as run and rest", "verdicts is empty")
+	}
 	for _, e := range l.idMap(p, "verdict", "verdicts") {
 		ctx := fmt.Sprintf("verdict %q", e.name)
 		l.checkID("verdict", e.name, posOf(e.key), false)
@@ -281,7 +285,7 @@ func (l *loader) decodeQuestions(p pair) {
 		ctx := fmt.Sprintf("question %q", e.name)
 		l.checkID("question", e.name, posOf(e.key), true)
 		q := &Question{ID: e.name, Pos: posOf(e.key)}
-		src := questionSrc{options: posOf(e.key), scale: posOf(e.key)}
+		src := questionSrc{options: posOf(e.key), scale: posOf(e.key), items: -1}
 		f := l.fields(e.val, posOf(e.key), ctx, questionKeys)
 		q.Text, _ = l.text(ctx, f["text"])
 		if h, ok := f["help"]; ok {
@@ -294,6 +298,9 @@ func (l *loader) decodeQuestions(p pair) {
 		if o, ok := f["options"]; ok {
 			src.options = posOf(o.key)
 			q.Options, src.opts = l.decodeOptions(ctx, o)
+			if o.val.Kind == yaml.SequenceNode {
+				src.items = len(o.val.Content)
+			}
 		}
 		l.tree.Questions = append(l.tree.Questions, q)
 		l.src.questions = append(l.src.questions, src)

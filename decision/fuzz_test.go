@@ -5,6 +5,7 @@ import (
 	"maps"
 	"slices"
 	"testing"
+	"testing/fstest"
 )
 
 func FuzzLoad(f *testing.F) {
@@ -19,7 +20,7 @@ func FuzzLoad(f *testing.F) {
 	f.Cleanup(func() { recoverPanics = true })
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fsys := maps.Clone(pages)
-		fsys[TreeFile].Data = data
+		fsys[TreeFile] = &fstest.MapFile{Data: data}
 		tree, err := Load(fsys, Options{MaxBytes: 1 << 16})
 		if err != nil {
 			var ps Problems

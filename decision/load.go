@@ -84,7 +84,7 @@ func readTree(fsys fs.FS, maxBytes int64) ([]byte, *Problem) {
 			return nil, fail(ErrMissing, "the tree file is not a regular file", "")
 		}
 		if st.Size() > maxBytes {
-			return nil, tooLarge(TreeFile, st.Size(), maxBytes)
+			return nil, tooLarge(TreeFile, maxBytes)
 		}
 	}
 	data, err := io.ReadAll(io.LimitReader(f, maxBytes+1))
@@ -92,14 +92,14 @@ func readTree(fsys fs.FS, maxBytes int64) ([]byte, *Problem) {
 		return nil, fail(ErrMissing, "cannot read the tree file: "+err.Error(), "")
 	}
 	if int64(len(data)) > maxBytes {
-		return nil, tooLarge(TreeFile, int64(len(data)), maxBytes)
+		return nil, tooLarge(TreeFile, maxBytes)
 	}
 	return data, nil
 }
 
-func tooLarge(file string, size, maxBytes int64) *Problem {
+func tooLarge(file string, maxBytes int64) *Problem {
 	return &Problem{File: file, Pos: Pos{1, 1},
-		Msg:  fmt.Sprintf("the tree file is over the size limit of %d bytes (it has %d or more)", maxBytes, size),
+		Msg:  fmt.Sprintf("the tree file has more than %d bytes, the size limit", maxBytes),
 		Hint: "move long texts into Markdown pages, or raise the limit",
 		Err:  ErrTooLarge}
 }
@@ -154,7 +154,7 @@ func parse(name string, data []byte, opts Options) (l *loader) {
 		}
 	}()
 	if int64(len(data)) > opts.MaxBytes {
-		l.probs = append(l.probs, tooLarge(name, int64(len(data)), opts.MaxBytes))
+		l.probs = append(l.probs, tooLarge(name, opts.MaxBytes))
 		return l
 	}
 	if !l.checkText() {
@@ -352,6 +352,9 @@ func (l *loader) syntaxError(err error) {
 	} else {
 		msg = strings.TrimPrefix(msg, "yaml: ")
 	}
+	if strings.HasPrefix(msg, "did not find expected key") || strings.HasPrefix(msg, "did not find expected '-' indicator") {
+		line = l.firstBadLine(line, msg)
+	}
 	for _, s := range syntaxErrors {
 		if strings.HasPrefix(msg, s.prefix) {
 			l.errorf(l.lineCol(line), ErrSyntax, s.hint, "malformed YAML: %s", s.msg)
@@ -359,4 +362,42 @@ func (l *loader) syntaxError(err error) {
 		}
 	}
 	l.errorf(l.lineCol(line), ErrSyntax, "check the YAML near this line", "malformed YAML: %s", msg)
+}
+
+// firstBadLine finds the line a block-structure error is really on. The
+// YAML parser reports where the enclosing mapping or list starts; the
+// mistake is on the first line whose inclusion makes the text fail with
+// the same message, found by binary search over prefixes of the file.
+func (l *loader) firstBadLine(reported int, msg string) int {
+	ends := []int{} // ends[i]: byte offset after line i+1
+	for i, c := range l.data {
+		if c == '\n' {
+			ends = append(ends, i+1)
+		}
+	}
+	if len(ends) == 0 || ends[len(ends)-1] != len(l.data) {
+		ends = append(ends, len(l.data))
+	}
+	fails := func(lines int) bool {
+		var n yaml.Node
+		err := yaml.Unmarshal(l.data[:ends[lines-1]], &n)
+		if err == nil {
+			return false
+		}
+		m := yamlErrRE.FindStringSubmatch(err.Error())
+		return m != nil && m[2] == msg
+	}
+	lo, hi := max(reported, 1), len(ends)
+	if lo > hi || !fails(hi) {
+		return reported
+	}
+	for lo < hi {
+		mid := lo + (hi-lo)/2
+		if fails(mid) {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	return lo
 }
