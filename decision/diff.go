@@ -71,10 +71,10 @@ func (c Change) Key() string {
 
 // String writes c as "soreness=1-2 > tired=No: easy-run (run) -> rest-day (rest)".
 func (c Change) String() string {
-	return c.Key() + ": " + describe(c.Old) + " -> " + describe(c.New)
+	return c.Key() + ": " + outcomeString(c.Old) + " -> " + outcomeString(c.New)
 }
 
-func describe(o *Outcome) string {
+func outcomeString(o *Outcome) string {
 	if o == nil {
 		return "(no path)"
 	}
