@@ -116,10 +116,41 @@ type treeIndex struct {
 	questions map[string]*Question
 	outcomes  map[string]*Outcome
 	steps     int // more steps than this in one walk means a loop
+	reach     map[[2]string]bool
+}
+
+// reaches reports whether a walk standing at node from can come to the
+// question id (from itself included).
+func (x *treeIndex) reaches(from, id string) bool {
+	if from == id {
+		return true
+	}
+	key := [2]string{from, id}
+	if r, ok := x.reach[key]; ok {
+		return r
+	}
+	x.reach[key] = false // a loop, if any, does not reach through itself
+	q := x.questions[from]
+	r := false
+	for _, o := range optionsOf(q) {
+		if x.reaches(o.Next, id) {
+			r = true
+			break
+		}
+	}
+	x.reach[key] = r
+	return r
+}
+
+func optionsOf(q *Question) []*Option {
+	if q == nil {
+		return nil
+	}
+	return q.Options
 }
 
 func indexTree(t *Tree) *treeIndex {
-	x := &treeIndex{questions: map[string]*Question{}, outcomes: map[string]*Outcome{}, steps: len(t.Questions) + 1}
+	x := &treeIndex{questions: map[string]*Question{}, outcomes: map[string]*Outcome{}, steps: len(t.Questions) + 1, reach: map[[2]string]bool{}}
 	for _, q := range t.Questions {
 		x.questions[q.ID] = q
 	}
@@ -192,7 +223,7 @@ func (w *diffWalk) walk(oldNode, newNode string) error {
 		w.record(w.old.outcomes[oldNode], w.new.outcomes[newNode])
 		return nil
 	}
-	for _, a := range w.choices(q.ID) {
+	for _, a := range w.choices(q.ID, oldNode, newNode) {
 		w.assigned[q.ID] = len(w.answers)
 		w.answers = append(w.answers, a)
 		err := w.walk(oldNode, newNode)
@@ -224,18 +255,23 @@ func (w *diffWalk) record(old, new *Outcome) {
 	}
 }
 
-// choices lists the answers to branch on for question id, from both trees:
-// the labels of the old tree's options in order, then the labels only the
-// new tree has; for a scale, the ranges between every start of an option
-// in either tree. A question that is a scale in one tree and not in the
-// other gets both kinds of answer.
-func (w *diffWalk) choices(id string) []DiffAnswer {
+// choices lists the answers to branch on for question id, from each tree
+// that can still ask it from where its walk stands (oldNode, newNode): the
+// labels of the old tree's options in order, then the labels only the new
+// tree has; for a scale, the ranges between every start of an option in
+// either tree. A question that is a scale in one tree and not in the other
+// gets both kinds of answer.
+func (w *diffWalk) choices(id, oldNode, newNode string) []DiffAnswer {
 	var out []DiffAnswer
 	seen := map[string]bool{}
 	var cuts []int
 	lo, hi := 0, -1
-	for _, q := range []*Question{w.old.questions[id], w.new.questions[id]} {
-		if q == nil {
+	for _, side := range []struct {
+		x    *treeIndex
+		from string
+	}{{w.old, oldNode}, {w.new, newNode}} {
+		q := side.x.questions[id]
+		if q == nil || !side.x.reaches(side.from, id) {
 			continue
 		}
 		if q.Scale == nil {

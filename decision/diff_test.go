@@ -2,6 +2,8 @@ package decision
 
 import (
 	"errors"
+	"os"
+	"path/filepath"
 	"slices"
 	"testing"
 )
@@ -193,5 +195,50 @@ func TestCompareStopsLoops(t *testing.T) {
 	}
 	if d.Total() == 0 {
 		t.Errorf("Compare(loop, base) found no difference")
+	}
+}
+
+// TestCompareFiles compares the tree pair in testdata/diff: a soft 3 split
+// off the pain range, "Yes, tired" now means rest, "Not sure" is gone and
+// "On one side" is new.
+func TestCompareFiles(t *testing.T) {
+	load := func(name string) *Tree {
+		t.Helper()
+		data, err := os.ReadFile(filepath.Join("testdata", "diff", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		tree, err := Parse(TreeFile, data, Options{})
+		if err != nil {
+			t.Fatalf("Parse(%s): %v", name, err)
+		}
+		return tree
+	}
+	d, err := Compare(load("old.yaml"), load("new.yaml"), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name      string
+		got, want []string
+	}{
+		{"Changed", strs(d.Changed), []string{
+			"soreness=1-2 > where=All over > tired=Yes: cross-train (cross-train) -> rest-day (rest)",
+			"soreness=3 > tired=No: rest-day (rest) -> easy-run (run)",
+		}},
+		{"Added", strs(d.Added), []string{
+			"soreness=1-2 > where=On one side: (no path) -> cross-train (cross-train)",
+		}},
+		{"Removed", strs(d.Removed), []string{
+			"soreness=1-2 > where=All over > tired=Not sure: cross-train (cross-train) -> (no path)",
+		}},
+	}
+	for _, tt := range tests {
+		if !slices.Equal(tt.got, tt.want) {
+			t.Errorf("%s = %q; want %q", tt.name, tt.got, tt.want)
+		}
+	}
+	if got, want := d.Total(), 4; got != want {
+		t.Errorf("Total() = %d; want %d", got, want)
 	}
 }
