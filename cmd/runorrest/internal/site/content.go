@@ -14,11 +14,11 @@ import (
 
 // article is a page made from content/*.md.
 type article struct {
-	Slug  string
-	Path  string // "recovery.html"
-	FM    frontMatter
-	doc   *mdDoc
-	Body  template.HTML
+	Slug string
+	Path string // "recovery.html"
+	FM   frontMatter
+	doc  *mdDoc
+	Body template.HTML
 }
 
 var slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)

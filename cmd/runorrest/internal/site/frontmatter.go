@@ -123,7 +123,7 @@ func parseFrontMatter(head []byte, need bool) (frontMatter, []fmProblem) {
 }
 
 // unquote removes the quotes around a value in double quotes (with Go/JSON
-// escapes) or single quotes ('' stands for ').
+// escapes) or single quotes (” stands for ').
 func unquote(v string) (string, error) {
 	switch {
 	case strings.HasPrefix(v, `"`):

@@ -142,8 +142,8 @@ type builder struct {
 	pageOf      map[string]string // content file -> built page
 	outcomeFile map[string]bool   // content files that are outcome pages
 	articles    []*article
-	index       *article // content/index.md, if any
-	about       *article // content/about.md, if any
+	index       *article          // content/index.md, if any
+	about       *article          // content/about.md, if any
 	help        map[string]*mdDoc // question id -> help
 	files       map[string][]byte
 	pages       []Page
