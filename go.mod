@@ -3,7 +3,9 @@ module runorrest
 go 1.26
 
 require (
+	github.com/evanw/esbuild v0.28.2
 	github.com/goccy/go-graphviz v0.2.10
+	github.com/yuin/goldmark v1.8.7
 	go.yaml.in/yaml/v3 v3.0.6
 )
 
@@ -14,5 +16,6 @@ require (
 	github.com/golang/freetype v0.0.0-20170609003504-e2365dfdc4a0 // indirect
 	github.com/tetratelabs/wazero v1.10.1 // indirect
 	golang.org/x/image v0.21.0 // indirect
+	golang.org/x/sys v0.0.0-20220715151400-c0bba94af5f8 // indirect
 	golang.org/x/text v0.19.0 // indirect
 )
