@@ -33,6 +33,8 @@ func run(args []string) error {
 	switch args[0] {
 	case "build":
 		return runBuild(args[1:])
+	case "graph":
+		return runGraph(args[1:])
 	}
 	return usageErr(fmt.Errorf("unknown command %q", args[0]))
 }
