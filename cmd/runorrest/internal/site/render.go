@@ -11,7 +11,7 @@ import (
 )
 
 // kinds are the page kinds; each has templates/KIND.html defining "main".
-var kinds = []string{"home", "question", "outcome", "article", "about", "404"}
+var kinds = []string{"home", "question", "outcome", "article", "about", "map", "404"}
 
 // kindTemplate is the base layout with one kind's "main".
 type kindTemplate = template.Template
@@ -80,6 +80,7 @@ type pageData struct {
 	Question    *questionView
 	Outcome     *outcomeView
 	Articles    []*article
+	Map         template.HTML // the tree as SVG, on map.html
 }
 
 type questionView struct {
@@ -143,6 +144,8 @@ func (b *builder) renderPages() {
 		about.Title, about.Description, about.Body = b.about.FM.Title, b.about.FM.Description, b.about.doc.html
 	}
 	add(about)
+	add(&pageData{Kind: "map", Path: "map.html", Title: "Map of the whole guide",
+		Description: "Every question and every piece of advice of the guide on one map.", Map: b.mapSVG})
 	add(&pageData{Kind: "404", Path: "404.html", Title: "Page not found", BaseHref: b.opts.BaseURL})
 
 	out := make([][]byte, len(pages))

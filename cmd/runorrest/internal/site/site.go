@@ -32,6 +32,7 @@ package site
 
 import (
 	"errors"
+	"html/template"
 	"io/fs"
 	"net/url"
 	"runtime"
@@ -111,9 +112,10 @@ func Build(fsys fs.FS, tree *decision.Tree, opts Options) (*Site, error) {
 	}
 	b := &builder{fsys: fsys, tree: tree, opts: opts, files: map[string][]byte{}}
 	var wg sync.WaitGroup
-	wg.Add(2)
+	wg.Add(3)
 	go func() { defer wg.Done(); b.loadAssets() }()
 	go func() { defer wg.Done(); b.loadTemplates() }()
+	go func() { defer wg.Done(); b.drawMap() }()
 	b.loadMarkdown()
 	wg.Wait()
 	if len(b.probs) > 0 {
@@ -147,6 +149,7 @@ type builder struct {
 	help        map[string]*mdDoc // question id -> help
 	files       map[string][]byte
 	pages       []Page
+	mapSVG      template.HTML // the tree drawn for map.html
 }
 
 // problem records a problem; safe for concurrent use.

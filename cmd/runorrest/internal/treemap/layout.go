@@ -187,7 +187,7 @@ func floats(s string) []float64 {
 func dotSource(m *model) string {
 	var b strings.Builder
 	b.WriteString("digraph map {\n")
-	b.WriteString("\tgraph [rankdir=TB, nodesep=0.25, ranksep=0.45];\n")
+	b.WriteString("\tgraph [rankdir=LR, nodesep=0.2, ranksep=0.5];\n")
 	fmt.Fprintf(&b, "\tnode [shape=box, fontname=\"Helvetica\", fontsize=%g, margin=\"0.14,0.07\"];\n", layoutNodeFont)
 	fmt.Fprintf(&b, "\tedge [fontname=\"Helvetica\", fontsize=%g, arrowsize=0.8];\n", layoutEdgeFont)
 	for _, n := range m.nodes {

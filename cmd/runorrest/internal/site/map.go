@@ -1,0 +1,23 @@
+package site
+
+import (
+	"errors"
+	"html/template"
+
+	"runorrest/cmd/runorrest/internal/treemap"
+)
+
+// ErrMap is the sentinel of a problem drawing the map page.
+var ErrMap = errors.New("map error")
+
+// drawMap draws the whole tree for map.html (package treemap).
+func (b *builder) drawMap() {
+	svg, err := treemap.SVG(b.tree, treemap.Options{})
+	if err != nil {
+		b.problem(b.tree.File, 1, 1, ErrMap, err.Error(), "check the tree with runorrest check")
+		return
+	}
+	// treemap writes the SVG with html/template from the tree's words, so
+	// it is safe HTML.
+	b.mapSVG = template.HTML(svg)
+}

@@ -1,0 +1,38 @@
+package site
+
+import (
+	"bytes"
+	"os"
+	"regexp"
+	"testing"
+)
+
+// TestMapPage checks map.html of the default guide: linked from the home
+// page, a link to every question and outcome page, no inline style, and
+// within the 14 KB (gzip) budget of a first round trip.
+func TestMapPage(t *testing.T) {
+	tree, s := build(t, os.DirFS(repoRoot), Options{})
+	page, ok := s.Files["map.html"]
+	if !ok {
+		t.Fatal("the site has no map.html")
+	}
+	if !bytes.Contains(s.Files["index.html"], []byte(`href="map.html"`)) {
+		t.Error("index.html does not link to map.html")
+	}
+	for _, q := range tree.Questions {
+		if !bytes.Contains(page, []byte(`<a href="`+q.ID+`.html" class="q">`)) {
+			t.Errorf("map.html has no link to question %s", q.ID)
+		}
+	}
+	for _, o := range tree.Outcomes {
+		if !bytes.Contains(page, []byte(`<a href="`+o.ID+`.html" class="o `)) {
+			t.Errorf("map.html has no link to outcome %s", o.ID)
+		}
+	}
+	if regexp.MustCompile(`\sstyle=`).Match(page) {
+		t.Error("map.html has a style= attribute, which the CSP forbids")
+	}
+	if got, budget := GzipSize(page), int64(14<<10); got > budget {
+		t.Errorf("map.html is %d bytes gzipped; the budget is %d", got, budget)
+	}
+}
