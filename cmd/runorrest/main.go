@@ -35,6 +35,8 @@ func run(args []string) error {
 		return runBuild(args[1:])
 	case "graph":
 		return runGraph(args[1:])
+	case "serve":
+		return runServe(args[1:])
 	}
 	return usageErr(fmt.Errorf("unknown command %q", args[0]))
 }

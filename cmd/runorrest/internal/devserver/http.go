@@ -1,0 +1,146 @@
+package devserver
+
+import (
+	"bytes"
+	"embed"
+	"html/template"
+	"mime"
+	"net/http"
+	"path"
+	"strings"
+	"time"
+)
+
+// Prefix is the URL path of the server's own files; no page of a guide can
+// have it, since page names are slugs.
+const Prefix = "/_runorrest/"
+
+//go:embed assets
+var assets embed.FS
+
+// tags are the HTML the server adds to pages: the reload script, and the
+// page shown before the first good build.
+var tags = template.Must(template.New("").ParseFS(assets, "assets/*.tmpl"))
+
+// heartbeat keeps an idle event stream open through proxies and lets the
+// server notice a closed tab.
+const heartbeat = 30 * time.Second
+
+// ServeHTTP serves the last good site, the reload script and the events.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	w.Header().Set("Cache-Control", "no-store")
+	switch r.URL.Path {
+	case Prefix + "events":
+		s.serveEvents(w, r)
+		return
+	case Prefix + "reload.js", Prefix + "overlay.css":
+		data, _ := assets.ReadFile("assets/" + path.Base(r.URL.Path))
+		w.Header().Set("Content-Type", mime.TypeByExtension(path.Ext(r.URL.Path)))
+		w.Write(data)
+		return
+	}
+	name := strings.TrimPrefix(path.Clean("/"+r.URL.Path), "/")
+	if name == "" || strings.HasSuffix(r.URL.Path, "/") {
+		name = path.Join(name, "index.html")
+	}
+	st, _ := s.State()
+	data, ok := s.file(name)
+	if !ok && path.Ext(name) == "" {
+		name += ".html"
+		data, ok = s.file(name)
+	}
+	status := http.StatusOK
+	if !ok {
+		if st.Version == 0 {
+			s.serveNoSite(w, st)
+			return
+		}
+		status = http.StatusNotFound
+		name = "404.html"
+		data, ok = s.file(name)
+		if !ok {
+			http.NotFound(w, r)
+			return
+		}
+	}
+	ctype := mime.TypeByExtension(path.Ext(name))
+	if ctype == "" {
+		ctype = http.DetectContentType(data)
+	}
+	w.Header().Set("Content-Type", ctype)
+	if path.Ext(name) == ".html" {
+		data = inject(data, st.Version)
+	}
+	w.WriteHeader(status)
+	if r.Method != http.MethodHead {
+		w.Write(data)
+	}
+}
+
+// inject adds the reload script to an HTML page, at the end of its head
+// (or at the end of the page when it has no </head>).
+func inject(page []byte, version int) []byte {
+	var tag bytes.Buffer
+	tags.ExecuteTemplate(&tag, "script.tmpl", version) // an int cannot fail to render
+	i := bytes.Index(page, []byte("</head>"))
+	if i < 0 {
+		i = len(page)
+	}
+	out := make([]byte, 0, len(page)+tag.Len())
+	out = append(out, page[:i]...)
+	out = append(out, tag.Bytes()...)
+	return append(out, page[i:]...)
+}
+
+// serveNoSite answers every page before the first good build: a page that
+// shows the problems and reloads when the build works.
+func (s *Server) serveNoSite(w http.ResponseWriter, st State) {
+	var b bytes.Buffer
+	if err := tags.ExecuteTemplate(&b, "nosite.tmpl", st.Version); err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(http.StatusServiceUnavailable)
+	w.Write(b.Bytes())
+}
+
+// serveEvents streams the state to a page: once at once, then each time it
+// changes, until the page or the server goes away.
+func (s *Server) serveEvents(w http.ResponseWriter, r *http.Request) {
+	rc := http.NewResponseController(w)
+	w.Header().Set("Content-Type", "text/event-stream")
+	w.Header().Set("X-Accel-Buffering", "no")
+	tick := time.NewTicker(heartbeat)
+	defer tick.Stop()
+	for {
+		st, changed := s.State()
+		if _, err := w.Write(st.event()); err != nil {
+			return
+		}
+		if err := rc.Flush(); err != nil {
+			return
+		}
+	wait:
+		for {
+			select {
+			case <-r.Context().Done():
+				return
+			case <-changed:
+				break wait
+			case <-tick.C:
+				if _, err := w.Write([]byte(": still here\n\n")); err != nil {
+					return
+				}
+				if err := rc.Flush(); err != nil {
+					return
+				}
+			}
+		}
+	}
+}
