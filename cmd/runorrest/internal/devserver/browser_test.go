@@ -153,7 +153,7 @@ func copyGuide(t *testing.T) string {
 func TestBrowserReloadAndOverlay(t *testing.T) {
 	b := newBrowser(t)
 	src := copyGuide(t)
-	url, log := startRun(t, src, SiteBuild)
+	url, log := startRun(t, src, SiteBuild())
 
 	const article = "content/recovery.md"
 	md, err := os.ReadFile(filepath.Join(src, article))

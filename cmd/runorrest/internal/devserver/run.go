@@ -19,7 +19,7 @@ type Config struct {
 	Src   string    // the guide's folder, holding content/, templates/ and static/
 	Addr  string    // host:port to listen on; "" means DefaultAddr
 	Log   io.Writer // the terminal; nil means os.Stderr
-	Build BuildFunc // nil means SiteBuild
+	Build BuildFunc // nil means SiteBuild()
 	// Ready, if set, is called with the site's URL once the server listens
 	// and the watcher runs.
 	Ready func(url string)
@@ -35,7 +35,7 @@ func Run(ctx context.Context, cfg Config) error {
 		cfg.Log = os.Stderr
 	}
 	if cfg.Build == nil {
-		cfg.Build = SiteBuild
+		cfg.Build = SiteBuild()
 	}
 	if fi, err := os.Stat(cfg.Src); err != nil || !fi.IsDir() {
 		return fmt.Errorf("-src %s is not a folder", cfg.Src)

@@ -73,6 +73,10 @@ type Options struct {
 	Head []HeadLink
 	// Meta adds <meta name content> elements to every page's head.
 	Meta []Meta
+	// Bundle, if set, replaces bundle.Bundle: runorrest serve passes one
+	// that keeps the compiled stylesheet and script while static/ is
+	// unchanged.
+	Bundle func(fsys fs.FS, entry string) (bundle.Asset, error)
 }
 
 // HeadLink is a <link rel href> of every page.
@@ -177,8 +181,12 @@ func (b *builder) problems() decision.Problems {
 
 // loadAssets bundles the stylesheet and, when it exists, the script.
 func (b *builder) loadAssets() {
+	bundleFn := bundle.Bundle
+	if b.opts.Bundle != nil {
+		bundleFn = b.opts.Bundle
+	}
 	add := func(entry string) string {
-		a, err := bundle.Bundle(b.fsys, entry)
+		a, err := bundleFn(b.fsys, entry)
 		if err != nil {
 			var be *bundle.Error
 			if errors.As(err, &be) {

@@ -1,0 +1,104 @@
+package devserver
+
+import (
+	"bufio"
+	"context"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+// oneWordEdit returns a function that rewrites a word of an article of the
+// guide in src, a different word each call.
+func oneWordEdit(b *testing.B, src string) func() {
+	b.Helper()
+	p := filepath.Join(src, "content", "recovery.md")
+	orig, err := os.ReadFile(p)
+	if err != nil {
+		b.Fatal(err)
+	}
+	n := 0
+	return func() {
+		n++
+		data := strings.Replace(string(orig), " the ", " edit"+strconv.Itoa(n)+" ", 1)
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func copyGuideB(b *testing.B) string {
+	b.Helper()
+	src := b.TempDir()
+	for _, d := range Watched {
+		if err := os.CopyFS(filepath.Join(src, d), os.DirFS(filepath.Join(repoRoot, d))); err != nil {
+			b.Fatal(err)
+		}
+	}
+	return src
+}
+
+// BenchmarkRebuild is the build part of an edit: load, check and render
+// the whole default guide in memory after a one-word edit of an article.
+func BenchmarkRebuild(b *testing.B) {
+	src := copyGuideB(b)
+	s := New(os.DirFS(src), SiteBuild(), io.Discard)
+	s.Rebuild()
+	edit := oneWordEdit(b, src)
+	b.ReportAllocs()
+	for b.Loop() {
+		edit()
+		s.Rebuild()
+	}
+	if st, _ := s.State(); st.Problems != "" {
+		b.Fatal(st.Problems)
+	}
+}
+
+// BenchmarkEditToEvent measures, with serve running, the time from writing
+// a one-word edit of an article to the moment an open page's event stream
+// receives the new version: file watching, the debounce, the rebuild and
+// the push. The page's own reload comes on top (see the README).
+func BenchmarkEditToEvent(b *testing.B) {
+	src := copyGuideB(b)
+	ctx, cancel := context.WithCancel(context.Background())
+	ready := make(chan string, 1)
+	done := make(chan error, 1)
+	go func() {
+		done <- Run(ctx, Config{Src: src, Addr: "127.0.0.1:0", Log: io.Discard, Ready: func(u string) { ready <- u }})
+	}()
+	defer func() { cancel(); <-done }()
+	url := <-ready
+	res, err := http.Get(url + "_runorrest/events")
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer res.Body.Close()
+	lines := bufio.NewScanner(res.Body)
+	next := func() string {
+		for lines.Scan() {
+			if l := lines.Text(); strings.HasPrefix(l, "data: ") {
+				return l
+			}
+		}
+		b.Fatal("the event stream ended")
+		return ""
+	}
+	next() // the state at connection
+	edit := oneWordEdit(b, src)
+	var total time.Duration
+	for b.Loop() {
+		start := time.Now()
+		edit()
+		if ev := next(); !strings.Contains(ev, `"problems":""`) {
+			b.Fatalf("unexpected event %s", ev)
+		}
+		total += time.Since(start)
+	}
+	b.ReportMetric(float64(total.Milliseconds())/float64(b.N), "ms/edit")
+}
