@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/chromedp/chromedp"
 )
 
 // oneWordEdit returns a function that rewrites a word of an article of the
@@ -97,6 +99,45 @@ func BenchmarkEditToEvent(b *testing.B) {
 		edit()
 		if ev := next(); !strings.Contains(ev, `"problems":""`) {
 			b.Fatalf("unexpected event %s", ev)
+		}
+		total += time.Since(start)
+	}
+	b.ReportMetric(float64(total.Milliseconds())/float64(b.N), "ms/edit")
+}
+
+// BenchmarkBrowserEditToReload measures what an editor sees: from writing a
+// one-word edit of an article to the open page in Chromium showing the new
+// word after its reload.
+func BenchmarkBrowserEditToReload(b *testing.B) {
+	src := copyGuideB(b)
+	br := startChromium(b)
+	ctx, cancel := context.WithCancel(context.Background())
+	ready := make(chan string, 1)
+	done := make(chan error, 1)
+	go func() {
+		done <- Run(ctx, Config{Src: src, Addr: "127.0.0.1:0", Log: io.Discard, Ready: func(u string) { ready <- u }})
+	}()
+	defer func() { cancel(); <-done }()
+	url := <-ready
+	if err := chromedp.Do(br, chromedp.Navigate(url+"recovery.html")); err != nil {
+		b.Fatal(err)
+	}
+	edit := oneWordEdit(b, src)
+	var total time.Duration
+	n := 0
+	for b.Loop() {
+		n++
+		word := "edit" + strconv.Itoa(n)
+		start := time.Now()
+		edit()
+		for {
+			ok, err := chromedp.Run(br, chromedp.Evaluate[bool](`document.body.innerText.includes("`+word+` ")`))
+			if err == nil && ok {
+				break
+			}
+			if time.Since(start) > 20*time.Second {
+				b.Fatalf("the page never showed %s", word)
+			}
 		}
 		total += time.Since(start)
 	}

@@ -22,7 +22,7 @@ import (
 const repoRoot = "../../../.."
 
 // chromium finds the browser, or skips the test (fails it when CI=true).
-func chromium(t *testing.T) string {
+func chromium(t testing.TB) string {
 	t.Helper()
 	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
 		if p, err := exec.LookPath(name); err == nil {
@@ -44,7 +44,8 @@ type browser struct {
 	problems []string
 }
 
-func newBrowser(t *testing.T) *browser {
+// startChromium starts a headless Chromium with one tab.
+func startChromium(t testing.TB) context.Context {
 	t.Helper()
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(chromium(t)),
@@ -61,10 +62,16 @@ func newBrowser(t *testing.T) *browser {
 	t.Cleanup(cancel)
 	ctx, cancel = context.WithTimeout(ctx, 2*time.Minute)
 	t.Cleanup(cancel)
-	b := &browser{ctx: ctx}
 	if err := chromedp.Do(ctx); err != nil {
 		t.Fatalf("starting Chromium: %v", err)
 	}
+	return ctx
+}
+
+func newBrowser(t *testing.T) *browser {
+	t.Helper()
+	ctx := startChromium(t)
+	b := &browser{ctx: ctx}
 	err := chromedp.Listen(ctx, func(ev any) {
 		var msg string
 		switch e := ev.(type) {

@@ -73,6 +73,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		ctype = http.DetectContentType(data)
 	}
 	w.Header().Set("Content-Type", ctype)
+	if strings.HasPrefix(name, "assets/") && status == http.StatusOK {
+		// Assets are named by a hash of their content: a reload need not
+		// fetch them again.
+		w.Header().Set("Cache-Control", "max-age=31536000, immutable")
+	}
 	if path.Ext(name) == ".html" {
 		data = inject(data, st.Version)
 	}

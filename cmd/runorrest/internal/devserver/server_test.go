@@ -95,8 +95,12 @@ func TestServeFiles(t *testing.T) {
 		if got := strings.Contains(b, `<script src="/_runorrest/reload.js" data-version="1" defer></script>`+"\n</head>"); got != tt.script {
 			t.Errorf("GET %s: reload script injected = %v; want %v", tt.target, got, tt.script)
 		}
-		if got := r.Header.Get("Cache-Control"); got != "no-store" {
-			t.Errorf("GET %s: Cache-Control %q; want no-store", tt.target, got)
+		wantCache := "no-store"
+		if strings.HasPrefix(tt.target, "/assets/") {
+			wantCache = "max-age=31536000, immutable"
+		}
+		if got := r.Header.Get("Cache-Control"); got != wantCache {
+			t.Errorf("GET %s: Cache-Control %q; want %q", tt.target, got, wantCache)
 		}
 	}
 	rec := httptest.NewRecorder()
