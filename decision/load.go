@@ -352,7 +352,7 @@ func (l *loader) syntaxError(err error) {
 	} else {
 		msg = strings.TrimPrefix(msg, "yaml: ")
 	}
-	if strings.HasPrefix(msg, "did not find expected key") || strings.HasPrefix(msg, "did not find expected '-' indicator") {
+	if (strings.HasPrefix(msg, "did not find expected key") || strings.HasPrefix(msg, "did not find expected '-' indicator")) && len(l.data) <= maxSearchBytes {
 		line = l.firstBadLine(line, msg)
 	}
 	for _, s := range syntaxErrors {
@@ -363,6 +363,10 @@ func (l *loader) syntaxError(err error) {
 	}
 	l.errorf(l.lineCol(line), ErrSyntax, "check the YAML near this line", "malformed YAML: %s", msg)
 }
+
+// maxSearchBytes bounds the file size for which firstBadLine runs, as it
+// parses the file about log2(lines) times.
+const maxSearchBytes = 1 << 20
 
 // firstBadLine finds the line a block-structure error is really on. The
 // YAML parser reports where the enclosing mapping or list starts; the
