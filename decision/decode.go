@@ -162,8 +162,8 @@ func (f *fieldSet) val(name string) pair {
 
 // fields checks a mapping with a fixed set of keys: unknown keys, missing
 // required keys, duplicates. pos is where to report a missing key.
-func (l *loader) fields(n *yaml.Node, pos Pos, ctx where, keys []key) *fieldSet {
-	f := &fieldSet{keys: keys}
+func (l *loader) fields(n *yaml.Node, pos Pos, ctx where, keys []key) fieldSet {
+	f := fieldSet{keys: keys}
 	if n.Kind != yaml.MappingNode {
 		names := make([]string, 0, len(keys))
 		for _, k := range keys {

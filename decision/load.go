@@ -190,11 +190,16 @@ func (l *loader) checkText() bool {
 		l.errorf(Pos{1, 1}, ErrEmpty, "start from the example in `go doc runorrest/decision`", "the tree file is empty")
 		return false
 	}
-	for i, r := range string(data) {
+	for i := 0; i < len(data); {
+		r, size := rune(data[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRune(data[i:])
+		}
 		if !allowedRune(r) {
 			l.errorf(l.posAt(i), ErrEncoding, "remove it", "character %U is not allowed in YAML", r)
 			return false
 		}
+		i += size
 	}
 	tabs := 0
 	for lineStart := 0; lineStart < len(data); {
