@@ -175,8 +175,18 @@ func (l *loader) fields(n *yaml.Node, pos Pos, ctx where, keys []key) fieldSet {
 		return f
 	}
 	f.ok = true
-	for _, p := range l.pairs(n, ctx) {
+	for c := 0; c+1 < len(n.Content); c += 2 {
+		k, v := n.Content[c], n.Content[c+1]
+		if k.Kind != yaml.ScalarNode {
+			l.errorf(posOf(k), ErrType, "write a plain word before the ':'", "%s: a key must be text, not %s", ctx, describe(k))
+			continue
+		}
+		p := pair{k.Value, k, v}
 		i := slices.IndexFunc(keys, func(k key) bool { return k.name == p.name })
+		if i >= 0 && f.has[i] {
+			l.errorf(posOf(k), ErrDuplicateKey, fmt.Sprintf("the first is at line %d; keep one", f.vals[i].key.Line), "%s: duplicate key %q", ctx, k.Value)
+			continue
+		}
 		if i < 0 {
 			names := make([]string, len(keys))
 			for i, k := range keys {
