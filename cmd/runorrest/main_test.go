@@ -48,6 +48,7 @@ func TestCommands(t *testing.T) {
 		{args: []string{"paths", "-src", good, "-format", "xml"}, code: 2, stderr: `unknown -format "xml"`},
 		{args: []string{"paths", "-src", good, "-limit", "-1"}, code: 2, stderr: "-limit must not be negative"},
 		{args: []string{"paths", "-src", bad}, code: 1, stderr: "start names no question", wantNoOut: true},
+		{args: []string{"check", "-src", "testdata/warn"}, code: 0, stdout: "content/tree.yaml is valid.", stderr: "content/tree.yaml:47:15: warning: question \"tired\": options \"No\" and \"Yes\" both lead to \"easy-run\""},
 		{args: []string{"help"}, code: 0, stdout: "Usage: runorrest <command>"},
 		{args: nil, code: 2, stderr: "runorrest: no command given"},
 		{args: []string{"frobnicate"}, code: 2, stderr: `unknown command "frobnicate"`},
