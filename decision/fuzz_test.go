@@ -27,7 +27,10 @@ func FuzzLoad(f *testing.F) {
 			if !errors.As(err, &ps) || len(ps) == 0 {
 				t.Fatalf("Load error %T %v; want non-empty Problems", err, err)
 			}
-			for _, p := range ps {
+			for i, p := range ps {
+				if i > 0 && (p.Pos.Line < ps[i-1].Pos.Line || p.Pos.Line == ps[i-1].Pos.Line && p.Pos.Col < ps[i-1].Pos.Col) {
+					t.Fatalf("problems out of order: %v before %v", ps[i-1], p)
+				}
 				if p.File != TreeFile || p.Pos.Line < 1 || p.Pos.Col < 1 || p.Msg == "" || p.Err == nil || p.Warning {
 					t.Fatalf("malformed problem %#v", p)
 				}

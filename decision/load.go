@@ -190,11 +190,16 @@ func (l *loader) checkText() bool {
 		l.errorf(Pos{1, 1}, ErrEmpty, "start from the example in `go doc runorrest/decision`", "the tree file is empty")
 		return false
 	}
-	for i, r := range string(data) {
+	for i := 0; i < len(data); {
+		r, size := rune(data[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRune(data[i:])
+		}
 		if !allowedRune(r) {
 			l.errorf(l.posAt(i), ErrEncoding, "remove it", "character %U is not allowed in YAML", r)
 			return false
 		}
+		i += size
 	}
 	tabs := 0
 	for lineStart := 0; lineStart < len(data); {
@@ -352,7 +357,7 @@ func (l *loader) syntaxError(err error) {
 	} else {
 		msg = strings.TrimPrefix(msg, "yaml: ")
 	}
-	if strings.HasPrefix(msg, "did not find expected key") || strings.HasPrefix(msg, "did not find expected '-' indicator") {
+	if (strings.HasPrefix(msg, "did not find expected key") || strings.HasPrefix(msg, "did not find expected '-' indicator")) && len(l.data) <= maxSearchBytes {
 		line = l.firstBadLine(line, msg)
 	}
 	for _, s := range syntaxErrors {
@@ -363,6 +368,10 @@ func (l *loader) syntaxError(err error) {
 	}
 	l.errorf(l.lineCol(line), ErrSyntax, "check the YAML near this line", "malformed YAML: %s", msg)
 }
+
+// maxSearchBytes bounds the file size for which firstBadLine runs, as it
+// parses the file about log2(lines) times.
+const maxSearchBytes = 1 << 20
 
 // firstBadLine finds the line a block-structure error is really on. The
 // YAML parser reports where the enclosing mapping or list starts; the

@@ -83,6 +83,9 @@ func (p Path) taken() string {
 // checkScenarios resolves the scenarios' answers and walks each.
 func (l *loader) checkScenarios() {
 	t, g := l.tree, l.tree.g
+	if len(t.Scenarios) == 0 {
+		return
+	}
 	var questionIDs, outcomeIDs []string
 	for _, q := range t.Questions {
 		questionIDs = append(questionIDs, q.ID)

@@ -25,7 +25,7 @@ var errNoGit = errors.New("cannot read the tree from git")
 // holding src with cur, the working copy's tree, and prints what changed.
 func checkDiff(w io.Writer, src, rev string, cur *decision.Tree) error {
 	if rev == "" || strings.HasPrefix(rev, "-") {
-		return usageErr(fmt.Errorf("-diff %q is not a git revision (give one like HEAD or main)", rev))
+		return usageError{fmt.Sprintf("-diff %q is not a git revision (give one like HEAD or main)", rev)}
 	}
 	data, err := gitShow(src, rev, decision.TreeFile)
 	if err != nil {

@@ -150,3 +150,22 @@ func TestCheckDiffBrokenOldTree(t *testing.T) {
 		t.Errorf("problems = %q; want lines starting HEAD:content/tree.yaml:", buf.String())
 	}
 }
+
+// TestCheckDiffCommand runs "runorrest check -diff HEAD" in a repository.
+func TestCheckDiffCommand(t *testing.T) {
+	dir := gitRepo(t)
+	var stdout, stderr bytes.Buffer
+	if err := run([]string{"check", "-src", dir, "-diff", "HEAD"}, &stdout, &stderr); err != nil {
+		t.Fatalf("check -diff HEAD: %v\n%s", err, stderr.String())
+	}
+	out := stdout.String()
+	for _, want := range []string{"content/tree.yaml is valid.", "compared with the tree at HEAD:", "this edit changes the advice for 4 paths"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("check -diff HEAD output lacks %q:\n%s", want, out)
+		}
+	}
+	err := run([]string{"check", "-src", dir, "-diff", "nope"}, &stdout, &stderr)
+	if got := exitCode(err); got != 1 || !errors.Is(err, errNoGit) {
+		t.Errorf("check -diff nope: exit %d, %v; want exit 1 with errNoGit", got, err)
+	}
+}

@@ -1,18 +1,15 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
 
 	"runorrest/cmd/runorrest/internal/graph"
 	"runorrest/decision"
 )
 
-const graphUsage = `usage: runorrest graph [-src DIR] [-format dot|mermaid]
+const graphUsage = `Usage: runorrest graph [-src DIR] [-format dot|mermaid]
 
 Graph prints the guide's decision tree on standard output, as a Graphviz
 DOT graph (render it with "dot -Tsvg") or a Mermaid flowchart (paste it
@@ -24,36 +21,34 @@ Flags:
 `
 
 // runGraph is the graph subcommand.
-func runGraph(args []string) error {
-	fset := flag.NewFlagSet("graph", flag.ContinueOnError)
-	src := fset.String("src", ".", "the guide's folder, holding content/, templates/ and static/")
-	format := fset.String("format", "dot", "the output format: dot or mermaid")
-	fset.Usage = func() {
-		fmt.Fprint(fset.Output(), graphUsage)
-		fset.PrintDefaults()
+func runGraph(args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("graph", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprint(fs.Output(), graphUsage)
+		fs.PrintDefaults()
 	}
-	if err := fset.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
-		return usageErr(err)
-	}
-	if fset.NArg() != 0 {
-		fset.Usage()
-		return usageErr(fmt.Errorf("graph takes no arguments, got %q", fset.Args()))
+	var lf loadFlags
+	lf.register(fs)
+	format := fs.String("format", "dot", "the output `format`: dot or mermaid")
+	if err := parseFlags(fs, args); err != nil {
+		return helpOK(err)
 	}
 	f := graph.Format(*format)
 	if f != graph.DOT && f != graph.Mermaid {
-		return usageErr(fmt.Errorf("-format %q is not dot or mermaid", *format))
+		return usageError{fmt.Sprintf("-format %q is not dot or mermaid", *format)}
 	}
-	return printGraph(os.DirFS(*src), f, os.Stdout)
+	tree, err := lf.load()
+	if err != nil {
+		return printGraphProblems(stderr, tree, err)
+	}
+	return graph.Write(stdout, tree, f)
 }
 
-// printGraph loads the tree held by fsys and prints it in format f.
-func printGraph(fsys fs.FS, f graph.Format, w io.Writer) error {
-	tree, err := decision.Load(fsys, decision.Options{})
-	if err != nil {
-		return reportProblems(err)
+// printGraphProblems prints why the tree cannot be drawn.
+func printGraphProblems(stderr io.Writer, tree *decision.Tree, err error) error {
+	if n := printProblems(stderr, tree, err); n > 0 {
+		return problemsError(n)
 	}
-	return graph.Write(w, tree, f)
+	return err
 }

@@ -10,20 +10,19 @@ import (
 	"runorrest/decision"
 )
 
-// TestPrintGraphDefaultGuide prints the guide in this repository in both
+// TestGraphDefaultGuide prints the guide in this repository in both
 // formats and checks that every question and outcome is in the output.
-func TestPrintGraphDefaultGuide(t *testing.T) {
-	fsys := os.DirFS("../..")
-	tree, err := decision.Load(fsys, decision.Options{})
+func TestGraphDefaultGuide(t *testing.T) {
+	tree, err := decision.Load(os.DirFS("../.."), decision.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, f := range graph.Formats {
-		var buf bytes.Buffer
-		if err := printGraph(fsys, f, &buf); err != nil {
-			t.Fatalf("printGraph(%s): %v", f, err)
+		var stdout, stderr bytes.Buffer
+		if err := run([]string{"graph", "-src", "../..", "-format", string(f)}, &stdout, &stderr); err != nil {
+			t.Fatalf("graph -format %s: %v\n%s", f, err, stderr.String())
 		}
-		out := buf.String()
+		out := stdout.String()
 		for _, q := range tree.Questions {
 			if !strings.Contains(out, q.ID+".html") {
 				t.Errorf("%s output lacks question %s", f, q.ID)
@@ -33,6 +32,28 @@ func TestPrintGraphDefaultGuide(t *testing.T) {
 			if !strings.Contains(out, o.ID+".html") {
 				t.Errorf("%s output lacks outcome %s", f, o.ID)
 			}
+		}
+	}
+}
+
+func TestGraphErrors(t *testing.T) {
+	tests := []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"graph", "-src", "../..", "-format", "svg"}, 2, `-format "svg" is not dot or mermaid`},
+		{[]string{"graph", "-src", "../..", "extra"}, 2, `unexpected argument "extra"`},
+		{[]string{"graph", "-src", "testdata/no-such-folder"}, 1, "source folder"},
+	}
+	for _, tt := range tests {
+		var stdout, stderr bytes.Buffer
+		err := run(tt.args, &stdout, &stderr)
+		if got := exitCode(err); got != tt.code {
+			t.Errorf("%q: exit %d (%v); want %d", tt.args, got, err, tt.code)
+		}
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%q: error %v; want it to contain %q", tt.args, err, tt.want)
 		}
 	}
 }

@@ -2,9 +2,9 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"os/signal"
 	"syscall"
@@ -12,7 +12,7 @@ import (
 	"runorrest/cmd/runorrest/internal/devserver"
 )
 
-const serveUsage = `usage: runorrest serve [-src DIR] [-addr HOST:PORT]
+const serveUsage = `Usage: runorrest serve [-src DIR] [-addr HOST:PORT]
 
 Serve builds the guide in DIR in memory and serves it for previewing, on
 127.0.0.1:8080 unless -addr says otherwise. It watches content/, templates/
@@ -26,25 +26,19 @@ Flags:
 `
 
 // runServe is the serve subcommand.
-func runServe(args []string) error {
-	fset := flag.NewFlagSet("serve", flag.ContinueOnError)
-	src := fset.String("src", ".", "the guide's folder, holding content/, templates/ and static/")
-	addr := fset.String("addr", devserver.DefaultAddr, "the address to listen on; give 0.0.0.0:PORT to let other machines in")
-	fset.Usage = func() {
-		fmt.Fprint(fset.Output(), serveUsage)
-		fset.PrintDefaults()
+func runServe(args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprint(fs.Output(), serveUsage)
+		fs.PrintDefaults()
 	}
-	if err := fset.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
-		return usageErr(err)
-	}
-	if fset.NArg() != 0 {
-		fset.Usage()
-		return usageErr(fmt.Errorf("serve takes no arguments, got %q", fset.Args()))
+	src := fs.String("src", ".", "the guide's `folder`, holding content/, templates/ and static/")
+	addr := fs.String("addr", devserver.DefaultAddr, "the `address` to listen on; 0.0.0.0:PORT lets other machines in")
+	if err := parseFlags(fs, args); err != nil {
+		return helpOK(err)
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	return devserver.Run(ctx, devserver.Config{Src: *src, Addr: *addr, Log: os.Stderr})
+	return devserver.Run(ctx, devserver.Config{Src: *src, Addr: *addr, Log: stderr})
 }
