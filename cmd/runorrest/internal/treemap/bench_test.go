@@ -2,6 +2,7 @@ package treemap
 
 import (
 	"math/rand/v2"
+	"os"
 	"strconv"
 	"testing"
 
@@ -68,3 +69,33 @@ func BenchmarkSVGCached(b *testing.B) {
 		}
 	}
 }
+
+func benchLayered(b *testing.B, t *decision.Tree) {
+	b.ReportAllocs()
+	var size int
+	for b.Loop() {
+		svg, err := SVG(t, Options{Layered: true})
+		if err != nil {
+			b.Fatal(err)
+		}
+		size = len(svg)
+	}
+	b.ReportMetric(float64(size), "svg-bytes")
+}
+
+func BenchmarkLayeredSample(b *testing.B) { benchLayered(b, sample()) }
+
+func BenchmarkLayered500(b *testing.B) { benchLayered(b, bigTree(500)) }
+
+// The default guide, with each layout.
+func guideTree(b *testing.B) *decision.Tree {
+	tree, err := decision.Load(os.DirFS(repoRoot), decision.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return tree
+}
+
+func BenchmarkSVGGuide(b *testing.B) { benchSVG(b, guideTree(b)) }
+
+func BenchmarkLayeredGuide(b *testing.B) { benchLayered(b, guideTree(b)) }

@@ -48,17 +48,67 @@ func sample() *decision.Tree {
 }
 
 func TestSVGGolden(t *testing.T) {
-	for _, standalone := range []bool{false, true} {
-		got, err := SVG(sample(), Options{Standalone: standalone})
+	tests := []struct {
+		name string
+		opts Options
+	}{
+		{"sample.svg.html", Options{}},
+		{"sample.svg", Options{Standalone: true}},
+		{"sample-layered.svg", Options{Standalone: true, Layered: true}},
+	}
+	for _, tt := range tests {
+		got, err := SVG(sample(), tt.opts)
 		if err != nil {
 			t.Fatal(err)
 		}
-		name := "sample.svg.html"
-		if standalone {
-			name = "sample.svg"
-		}
-		golden(t, filepath.Join("testdata", name), got)
+		golden(t, filepath.Join("testdata", tt.name), got)
 	}
+}
+
+// TestLayeredBigTree lays out a tree past GraphvizLimit and checks that
+// every node is drawn, no two boxes overlap, and every edge points right.
+func TestLayeredBigTree(t *testing.T) {
+	tree := bigTree(GraphvizLimit + 40)
+	m := newModel(tree)
+	p := layoutLayered(m)
+	if len(p.nodes) != len(m.nodes) {
+		t.Fatalf("laid out %d nodes; want %d", len(p.nodes), len(m.nodes))
+	}
+	var boxes []box
+	for _, n := range m.nodes {
+		boxes = append(boxes, p.nodes[n.id])
+	}
+	for i, a := range boxes {
+		for j := i + 1; j < len(boxes); j++ {
+			b := boxes[j]
+			if abs(a.x-b.x) < (a.w+b.w)/2 && abs(a.y-b.y) < (a.h+b.h)/2 {
+				t.Errorf("boxes of %s and %s overlap", m.nodes[i].id, m.nodes[j].id)
+			}
+		}
+	}
+	for i, e := range m.edges {
+		if p.nodes[e.from].x >= p.nodes[e.to].x {
+			t.Errorf("edge %d (%s -> %s) does not point right", i, e.from, e.to)
+		}
+	}
+	svg, err := SVG(tree, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, err := SVG(tree, Options{Layered: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(svg, again) {
+		t.Error("a tree past GraphvizLimit was not drawn with the layered layout, or not deterministically")
+	}
+}
+
+func abs(v float64) float64 {
+	if v < 0 {
+		return -v
+	}
+	return v
 }
 
 func TestSVGDeterministic(t *testing.T) {
@@ -82,10 +132,17 @@ func TestSVGDeterministic(t *testing.T) {
 // map promises: every node a link to its page, no style attribute, no
 // script, every word of the tree escaped.
 func TestSVGWellFormed(t *testing.T) {
-	src, err := SVG(sample(), Options{Standalone: true})
-	if err != nil {
-		t.Fatal(err)
+	for _, layered := range []bool{false, true} {
+		src, err := SVG(sample(), Options{Standalone: true, Layered: layered})
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkWellFormed(t, src)
 	}
+}
+
+func checkWellFormed(t *testing.T, src []byte) {
+	t.Helper()
 	dec := xml.NewDecoder(bytes.NewReader(src))
 	var hrefs, texts []string
 	inText := false

@@ -1,0 +1,352 @@
+package treemap
+
+import (
+	"cmp"
+	"slices"
+	"unicode/utf8"
+)
+
+// layered lays the map out without Graphviz: a small Sugiyama-style layered
+// layout, drawn left to right. Nodes go in columns by the longest path from
+// the start (so every edge points right); each edge gets a label column
+// between the node columns and a chain of virtual nodes across longer
+// spans; barycentric sweeps order each column to cut crossings; isotonic
+// regression places each column as close to its neighbours as the order
+// and the spacing allow.
+//
+// The map uses it for trees of more than GraphvizLimit nodes, where
+// Graphviz gets slow (see the benchmarks), and with Options.Layered.
+
+// Spacing of the layered layout, in points.
+const (
+	charWidth  = 0.6 * nodeFont // a generous average width of a character
+	edgeChar   = 0.6 * edgeFont
+	padX, padY = 10, 7
+	colGap     = 14 // between a column of nodes and a column of labels
+	rowGap     = 12 // between two boxes of one column
+	arrowLen   = 8
+)
+
+type lnode struct {
+	rank   int
+	w, h   float64
+	x, y   float64 // centre; y grows downwards here
+	real   int     // index in m.nodes, or -1 for a virtual node
+	label  int     // for a label's virtual node, the edge's index; else -1
+	pred   []int
+	succ   []int
+	order  int
+	weight float64
+}
+
+func layoutLayered(m *model) *placed {
+	index := map[string]int{}
+	var ns []*lnode
+	for i, n := range m.nodes {
+		index[n.id] = i
+		ns = append(ns, &lnode{real: i, label: -1, w: textWidth(n.lines, charWidth) + 2*padX, h: float64(len(n.lines))*nodeFont*lineHeight + 2*padY, weight: 1})
+	}
+	// Ranks: twice the longest path from a source, so that labels get the
+	// odd columns.
+	level := make([]int, len(ns))
+	var visit func(i int, seen map[int]bool) int
+	memo := map[int]int{}
+	preds := make([][]int, len(ns))
+	for _, e := range m.edges {
+		preds[index[e.to]] = append(preds[index[e.to]], index[e.from])
+	}
+	visit = func(i int, seen map[int]bool) int {
+		if l, ok := memo[i]; ok {
+			return l
+		}
+		if seen[i] { // a loop: validation rejects them, but do not hang
+			return 0
+		}
+		seen[i] = true
+		l := 0
+		for _, p := range preds[i] {
+			l = max(l, visit(p, seen)+1)
+		}
+		delete(seen, i)
+		memo[i] = l
+		return l
+	}
+	for i := range ns {
+		level[i] = visit(i, map[int]bool{})
+		ns[i].rank = 2 * level[i]
+	}
+	// Virtual nodes: one chain per edge, the first link holding the label.
+	type chain struct{ nodes []int }
+	chains := make([]chain, len(m.edges))
+	link := func(a, b int) {
+		ns[a].succ = append(ns[a].succ, b)
+		ns[b].pred = append(ns[b].pred, a)
+	}
+	for ei, e := range m.edges {
+		from, to := index[e.from], index[e.to]
+		prev := from
+		for r := ns[from].rank + 1; r < ns[to].rank; r++ {
+			v := &lnode{rank: r, real: -1, label: -1, weight: 0.5}
+			if r == ns[from].rank+1 {
+				v.label = ei
+				v.w = textWidth(e.lines, edgeChar) + 6
+				v.h = float64(len(e.lines))*edgeFont*lineHeight + 4
+			}
+			ns = append(ns, v)
+			link(prev, len(ns)-1)
+			chains[ei].nodes = append(chains[ei].nodes, len(ns)-1)
+			prev = len(ns) - 1
+		}
+		link(prev, to)
+	}
+	maxRank := 0
+	for _, n := range ns {
+		maxRank = max(maxRank, n.rank)
+	}
+	layers := make([][]int, maxRank+1)
+	// Initial order: depth-first from the sources, in file order.
+	placedIn := make([]bool, len(ns))
+	var dfs func(i int)
+	dfs = func(i int) {
+		if placedIn[i] {
+			return
+		}
+		placedIn[i] = true
+		layers[ns[i].rank] = append(layers[ns[i].rank], i)
+		for _, s := range ns[i].succ {
+			dfs(s)
+		}
+	}
+	for i := range ns {
+		if len(ns[i].pred) == 0 {
+			dfs(i)
+		}
+	}
+	for i := range ns {
+		dfs(i)
+	}
+	setOrder := func() {
+		for _, l := range layers {
+			for k, i := range l {
+				ns[i].order = k
+			}
+		}
+	}
+	setOrder()
+	best := cloneLayers(layers)
+	bestX := crossings(ns, layers)
+	for iter := 0; iter < 16 && bestX > 0; iter++ {
+		if iter%2 == 0 {
+			for r := 1; r < len(layers); r++ {
+				sortBy(ns, layers[r], func(n *lnode) []int { return n.pred })
+			}
+		} else {
+			for r := len(layers) - 2; r >= 0; r-- {
+				sortBy(ns, layers[r], func(n *lnode) []int { return n.succ })
+			}
+		}
+		setOrder()
+		if x := crossings(ns, layers); x < bestX {
+			best, bestX = cloneLayers(layers), x
+		}
+	}
+	layers = best
+	setOrder()
+
+	// x: columns side by side.
+	x := 0.0
+	for _, l := range layers {
+		w := 0.0
+		for _, i := range l {
+			w = max(w, ns[i].w)
+		}
+		for _, i := range l {
+			ns[i].x = x + w/2
+		}
+		x += w + colGap
+	}
+	width := x - colGap
+	// y: stack, then pull each column towards its neighbours.
+	for _, l := range layers {
+		y := 0.0
+		for _, i := range l {
+			ns[i].y = y + ns[i].h/2
+			y += ns[i].h + rowGap
+		}
+	}
+	for iter := 0; iter < 12; iter++ {
+		order := make([]int, len(layers))
+		for r := range order {
+			order[r] = r
+		}
+		if iter%2 == 1 {
+			slices.Reverse(order)
+		}
+		for _, r := range order {
+			place(ns, layers[r])
+		}
+	}
+	top, bottom := 0.0, 0.0
+	for i, n := range ns {
+		if i == 0 || n.y-n.h/2 < top {
+			top = n.y - n.h/2
+		}
+		bottom = max(bottom, n.y+n.h/2)
+	}
+	height := bottom - top
+	up := func(y float64) float64 { return height - (y - top) } // to Graphviz's y-up
+
+	p := &placed{width: width, height: height, nodes: map[string]box{}, edges: make([]curve, len(m.edges))}
+	for _, n := range ns {
+		if n.real >= 0 {
+			p.nodes[m.nodes[n.real].id] = box{x: n.x, y: up(n.y), w: n.w, h: n.h}
+		}
+	}
+	for ei, e := range m.edges {
+		from, to := ns[index[e.from]], ns[index[e.to]]
+		pts := []point{{from.x + from.w/2, from.y}}
+		var c curve
+		for _, vi := range chains[ei].nodes {
+			v := ns[vi]
+			y := v.y
+			if v.label >= 0 {
+				y = v.y + v.h/2 - 2 // the edge runs under its label
+				c.label, c.hasLabel = point{v.x, up(v.y - 3)}, true
+			}
+			pts = append(pts, point{v.x - v.w/2, y}, point{v.x + v.w/2, y})
+		}
+		end := point{to.x - to.w/2 - arrowLen, to.y}
+		pts = append(pts, end)
+		c.points = bezier(pts, up)
+		c.arrow = &point{to.x - to.w/2, up(to.y)}
+		p.edges[ei] = c
+	}
+	return p
+}
+
+// textWidth estimates the width of the longest line.
+func textWidth(lines []string, perChar float64) float64 {
+	w := 0
+	for _, l := range lines {
+		w = max(w, utf8.RuneCountInString(l))
+	}
+	return float64(w) * perChar
+}
+
+// bezier joins points with cubic curves that leave and arrive
+// horizontally, and flips y with up.
+func bezier(pts []point, up func(float64) float64) []point {
+	out := []point{{pts[0].x, up(pts[0].y)}}
+	for i := 1; i < len(pts); i++ {
+		a, b := pts[i-1], pts[i]
+		dx := (b.x - a.x) / 2
+		out = append(out, point{a.x + dx, up(a.y)}, point{b.x - dx, up(b.y)}, point{b.x, up(b.y)})
+	}
+	return out
+}
+
+// sortBy orders a layer by the mean position of each node's neighbours on
+// the side that was just ordered; a node without any keeps its place.
+func sortBy(ns []*lnode, layer []int, nbrs func(*lnode) []int) {
+	bary := map[int]float64{}
+	for _, i := range layer {
+		nb := nbrs(ns[i])
+		if len(nb) == 0 {
+			bary[i] = float64(ns[i].order)
+			continue
+		}
+		s := 0.0
+		for _, j := range nb {
+			s += float64(ns[j].order)
+		}
+		bary[i] = s / float64(len(nb))
+	}
+	slices.SortStableFunc(layer, func(a, b int) int { return cmp.Compare(bary[a], bary[b]) })
+}
+
+// crossings counts the pairs of edges that cross between adjacent layers.
+func crossings(ns []*lnode, layers [][]int) int {
+	n := 0
+	for _, l := range layers {
+		type seg struct{ a, b int }
+		var segs []seg
+		for _, i := range l {
+			for _, j := range ns[i].succ {
+				segs = append(segs, seg{ns[i].order, ns[j].order})
+			}
+		}
+		for x := range segs {
+			for y := x + 1; y < len(segs); y++ {
+				if (segs[x].a-segs[y].a)*(segs[x].b-segs[y].b) < 0 {
+					n++
+				}
+			}
+		}
+	}
+	return n
+}
+
+func cloneLayers(ls [][]int) [][]int {
+	out := make([][]int, len(ls))
+	for i, l := range ls {
+		out[i] = slices.Clone(l)
+	}
+	return out
+}
+
+// place moves the nodes of a layer as close as it can to the mean height
+// of their neighbours, keeping their order and the gaps between them: an
+// isotonic regression (pool adjacent violators) on y minus each node's
+// least offset from the first.
+func place(ns []*lnode, layer []int) {
+	if len(layer) == 0 {
+		return
+	}
+	off := make([]float64, len(layer))
+	want := make([]float64, len(layer))
+	wt := make([]float64, len(layer))
+	for k, i := range layer {
+		n := ns[i]
+		if k > 0 {
+			prev := ns[layer[k-1]]
+			off[k] = off[k-1] + prev.h/2 + rowGap + n.h/2
+		}
+		s, c := 0.0, 0
+		for _, j := range n.pred {
+			s += ns[j].y
+			c++
+		}
+		for _, j := range n.succ {
+			s += ns[j].y
+			c++
+		}
+		if c == 0 {
+			want[k] = n.y
+		} else {
+			want[k] = s / float64(c)
+		}
+		want[k] -= off[k]
+		wt[k] = n.weight
+	}
+	// Pool adjacent violators: blocks of equal value, nondecreasing.
+	type block struct {
+		v, w  float64
+		start int
+		n     int
+	}
+	var bs []block
+	for k := range layer {
+		bs = append(bs, block{v: want[k], w: wt[k], start: k, n: 1})
+		for len(bs) > 1 && bs[len(bs)-2].v > bs[len(bs)-1].v {
+			a, b := bs[len(bs)-2], bs[len(bs)-1]
+			w := a.w + b.w
+			bs = bs[:len(bs)-2]
+			bs = append(bs, block{v: (a.v*a.w + b.v*b.w) / w, w: w, start: a.start, n: a.n + b.n})
+		}
+	}
+	for _, b := range bs {
+		for k := b.start; k < b.start+b.n; k++ {
+			ns[layer[k]].y = b.v + off[k]
+		}
+	}
+}
