@@ -37,11 +37,15 @@ func Run(ctx context.Context, cfg Config) error {
 	if cfg.Build == nil {
 		cfg.Build = SiteBuild()
 	}
-	if fi, err := os.Stat(cfg.Src); err != nil || !fi.IsDir() {
-		return fmt.Errorf("-src %s is not a folder", cfg.Src)
+	// Read through an os.Root, as check and build do: no path or symlink
+	// in the guide reaches outside its folder.
+	root, err := os.OpenRoot(cfg.Src)
+	if err != nil {
+		return fmt.Errorf("source folder: %w", err)
 	}
+	defer root.Close()
 	logf := func(format string, args ...any) { fmt.Fprintf(cfg.Log, format+"\n", args...) }
-	s := New(os.DirFS(cfg.Src), cfg.Build, cfg.Log)
+	s := New(root.FS(), cfg.Build, cfg.Log)
 	w, err := newWatcher(cfg.Src, logf)
 	if err != nil {
 		return err

@@ -4,6 +4,7 @@ import (
 	"context"
 	"io"
 	"io/fs"
+	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -146,5 +147,24 @@ func TestWatch(t *testing.T) {
 	time.Sleep(6 * Debounce)
 	if after := strings.Count(log.String(), "built "); after != before {
 		t.Errorf("a change outside the watched folders rebuilt the site:\n%s", log)
+	}
+}
+
+func TestRunBadSource(t *testing.T) {
+	err := Run(context.Background(), Config{Src: filepath.Join(t.TempDir(), "missing"), Addr: "127.0.0.1:0", Log: io.Discard})
+	if err == nil || !strings.Contains(err.Error(), "source folder") {
+		t.Errorf("Run with a missing folder = %v; want a source folder error", err)
+	}
+}
+
+// TestDefaultAddrIsLoopback guards the promise that serve listens on
+// loopback unless -addr says otherwise.
+func TestDefaultAddrIsLoopback(t *testing.T) {
+	host, _, err := net.SplitHostPort(DefaultAddr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ip := net.ParseIP(host); ip == nil || !ip.IsLoopback() {
+		t.Errorf("DefaultAddr = %q; want a loopback address", DefaultAddr)
 	}
 }
