@@ -2,7 +2,6 @@ package devserver
 
 import (
 	"bufio"
-	"context"
 	"io"
 	"net/http"
 	"os"
@@ -35,21 +34,10 @@ func oneWordEdit(b *testing.B, src string) func() {
 	}
 }
 
-func copyGuideB(b *testing.B) string {
-	b.Helper()
-	src := b.TempDir()
-	for _, d := range Watched {
-		if err := os.CopyFS(filepath.Join(src, d), os.DirFS(filepath.Join(repoRoot, d))); err != nil {
-			b.Fatal(err)
-		}
-	}
-	return src
-}
-
 // BenchmarkRebuild is the build part of an edit: load, check and render
 // the whole default guide in memory after a one-word edit of an article.
 func BenchmarkRebuild(b *testing.B) {
-	src := copyGuideB(b)
+	src := copyGuide(b)
 	s := New(os.DirFS(src), SiteBuild(), io.Discard)
 	s.Rebuild()
 	edit := oneWordEdit(b, src)
@@ -70,15 +58,8 @@ func BenchmarkRebuild(b *testing.B) {
 // receives the new version: file watching, the debounce, the rebuild and
 // the push. The page's own reload comes on top (see the README).
 func BenchmarkEditToEvent(b *testing.B) {
-	src := copyGuideB(b)
-	ctx, cancel := context.WithCancel(context.Background())
-	ready := make(chan string, 1)
-	done := make(chan error, 1)
-	go func() {
-		done <- Run(ctx, Config{Src: src, Addr: "127.0.0.1:0", Log: io.Discard, Ready: func(u string) { ready <- u }})
-	}()
-	defer func() { cancel(); <-done }()
-	url := <-ready
+	src := copyGuide(b)
+	url, _ := startRun(b, src, SiteBuild())
 	res, err := http.Get(url + "_runorrest/events")
 	if err != nil {
 		b.Fatal(err)
@@ -129,16 +110,9 @@ func reportCPU(b *testing.B, start time.Duration) {
 // one-word edit of an article to the open page in Chromium showing the new
 // word after its reload.
 func BenchmarkBrowserEditToReload(b *testing.B) {
-	src := copyGuideB(b)
+	src := copyGuide(b)
 	br := startChromium(b)
-	ctx, cancel := context.WithCancel(context.Background())
-	ready := make(chan string, 1)
-	done := make(chan error, 1)
-	go func() {
-		done <- Run(ctx, Config{Src: src, Addr: "127.0.0.1:0", Log: io.Discard, Ready: func(u string) { ready <- u }})
-	}()
-	defer func() { cancel(); <-done }()
-	url := <-ready
+	url, _ := startRun(b, src, SiteBuild())
 	if err := chromedp.Do(br, chromedp.Navigate(url+"recovery.html")); err != nil {
 		b.Fatal(err)
 	}

@@ -142,7 +142,7 @@ func (b *browser) eval(t *testing.T, expr string) string {
 
 // copyGuide copies the default guide's content/, templates/ and static/
 // into a temporary folder.
-func copyGuide(t *testing.T) string {
+func copyGuide(t testing.TB) string {
 	t.Helper()
 	src := t.TempDir()
 	for _, d := range Watched {

@@ -48,7 +48,7 @@ func (w *syncWriter) String() string {
 }
 
 // startRun runs the server on a free loopback port until the test ends.
-func startRun(t *testing.T, src string, build BuildFunc) (string, *syncWriter) {
+func startRun(t testing.TB, src string, build BuildFunc) (string, *syncWriter) {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	ready := make(chan string, 1)
