@@ -103,6 +103,40 @@ func tooLarge(file string, maxBytes int64) *Problem {
 
 // recoverPanics turns a panic while parsing into a problem. The fuzz test
 // turns it off so that a panic is a failure, not a hidden problem.
+// mayHaveDocuments reports whether the text has a line starting with a
+// document marker (--- or ...), without which it cannot hold more than one
+// document.
+func mayHaveDocuments(data []byte) bool {
+	for _, m := range [][]byte{[]byte("---"), []byte("...")} {
+		if bytes.HasPrefix(data, m) || bytes.Contains(data, append([]byte("\n"), m...)) {
+			return true
+		}
+	}
+	return false
+}
+
+// decodeDocuments parses the first document into doc and refuses a second.
+func (l *loader) decodeDocuments(doc *yaml.Node) bool {
+	dec := yaml.NewDecoder(bytes.NewReader(l.data))
+	if err := dec.Decode(doc); err != nil {
+		if err != io.EOF {
+			l.syntaxError(err)
+			return false
+		}
+		return true // empty: reported by the caller
+	}
+	var next yaml.Node
+	switch err := dec.Decode(&next); {
+	case err == io.EOF:
+		return true
+	case err != nil:
+		l.syntaxError(err)
+	default:
+		l.errorf(Pos{max(next.Line, 1), max(next.Column, 1)}, ErrSyntax, "remove the `---` line: the tree is one document", "a second YAML document")
+	}
+	return false
+}
+
 var recoverPanics = true
 
 // loader holds the state of one parse: the tree being built, the problems
@@ -273,24 +307,14 @@ func (l *loader) lineCol(line int) Pos {
 
 // parseYAML parses the single YAML document and refuses anchors and aliases.
 func (l *loader) parseYAML() (*yaml.Node, bool) {
-	dec := yaml.NewDecoder(bytes.NewReader(l.data))
 	var doc yaml.Node
-	if err := dec.Decode(&doc); err != nil {
-		if err == io.EOF {
-			l.errorf(Pos{1, 1}, ErrEmpty, "start from the example in `go doc runorrest/decision`", "the tree file is empty")
-		} else {
+	if !mayHaveDocuments(l.data) {
+		// The common case: parse from memory, which is faster than a Decoder.
+		if err := yaml.Unmarshal(l.data, &doc); err != nil {
 			l.syntaxError(err)
+			return nil, false
 		}
-		return nil, false
-	}
-	var next yaml.Node
-	switch err := dec.Decode(&next); {
-	case err == io.EOF:
-	case err != nil:
-		l.syntaxError(err)
-		return nil, false
-	default:
-		l.errorf(Pos{max(next.Line, 1), max(next.Column, 1)}, ErrSyntax, "remove the `---` line: the tree is one document", "a second YAML document")
+	} else if !l.decodeDocuments(&doc) {
 		return nil, false
 	}
 	if len(doc.Content) == 0 {
