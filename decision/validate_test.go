@@ -152,3 +152,13 @@ func TestEditDistance(t *testing.T) {
 		}
 	}
 }
+
+func TestDocumentMarkers(t *testing.T) {
+	if _, err := Parse(TreeFile, []byte("---\n"+smallTree(t)+"...\n"), Options{}); err != nil {
+		t.Errorf("Parse(--- tree ...) = %v; want no error", err)
+	}
+	_, err := Parse(TreeFile, []byte(smallTree(t)+"---\n- another\n"), Options{})
+	if !errors.Is(err, ErrSyntax) || !strings.Contains(err.Error(), "a second YAML document") {
+		t.Errorf("Parse(two documents) = %v; want a second-document error", err)
+	}
+}
