@@ -62,6 +62,7 @@ type siteData struct {
 	Title, Lang, CSP string
 	CSS, Script      string
 	Start            string // the first question's page
+	HasIcon          bool   // Head has an icon; else an empty one stops requests for /favicon.ico
 	Head             []HeadLink
 	Meta             []Meta
 }
@@ -110,6 +111,9 @@ func (b *builder) renderPages() {
 	sd := &siteData{
 		Title: b.tree.Title, Lang: "en", CSP: CSP, CSS: b.css, Script: b.script,
 		Start: b.tree.Start + ".html", Head: b.opts.Head, Meta: b.opts.Meta,
+	}
+	for _, h := range b.opts.Head {
+		sd.HasIcon = sd.HasIcon || h.Rel == "icon"
 	}
 	var pages []*pageData
 	add := func(p *pageData) {
