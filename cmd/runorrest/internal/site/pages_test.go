@@ -10,7 +10,10 @@ import (
 // against the rules all pages share.
 func TestPageRules(t *testing.T) {
 	for name, fsys := range map[string]func(testing.TB) map[string][]byte{
-		"fixture": func(t testing.TB) map[string][]byte { _, s := build(t, fixtureFS(t, "guide"), Options{}); return s.Files },
+		"fixture": func(t testing.TB) map[string][]byte {
+			_, s := build(t, fixtureFS(t, "guide"), Options{})
+			return s.Files
+		},
 		"default": func(t testing.TB) map[string][]byte { _, s := build(t, defaultFS(t), Options{}); return s.Files },
 	} {
 		t.Run(name, func(t *testing.T) {
