@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
@@ -114,5 +115,29 @@ func TestBuildCommandUsage(t *testing.T) {
 	}
 	if err := buildCommand([]string{"-h"}, &bytes.Buffer{}, &bytes.Buffer{}); err != nil {
 		t.Errorf("build -h = %v; want nil", err)
+	}
+}
+
+// Two builds of the same guide write byte-identical folders.
+func TestBuildCommandDeterministic(t *testing.T) {
+	src := guide(t)
+	var trees [2]map[string]string
+	for i := range trees {
+		out := filepath.Join(t.TempDir(), "public")
+		if err := buildCommand([]string{"-src", src, "-o", out, "-base-url", "https://example.org/"}, &bytes.Buffer{}, &bytes.Buffer{}); err != nil {
+			t.Fatal(err)
+		}
+		trees[i] = map[string]string{}
+		filepath.WalkDir(out, func(p string, d os.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				data, _ := os.ReadFile(p)
+				rel, _ := filepath.Rel(out, p)
+				trees[i][rel] = string(data)
+			}
+			return err
+		})
+	}
+	if len(trees[0]) < 10 || !reflect.DeepEqual(trees[0], trees[1]) {
+		t.Errorf("two builds differ (%d and %d files)", len(trees[0]), len(trees[1]))
 	}
 }
