@@ -194,6 +194,9 @@ func (b *builder) checkDoc(d *mdDoc) {
 	for _, l := range d.links {
 		b.checkLink(d, l)
 	}
+	for _, r := range d.refused {
+		b.problem(d.file, r.line, 1, ErrMarkdown, r.what+" is not allowed in a page", r.hint)
+	}
 }
 
 // checkLink checks that a link points to a page that will exist and, with
