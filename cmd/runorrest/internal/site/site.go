@@ -27,7 +27,8 @@
 // Markdown links between files ([cold](recovery.md#cold), or
 // ../recovery.md#cold from outcomes/) are rewritten to the built page
 // (recovery.html#cold); a link to a missing page or heading fails the
-// build with the file and line.
+// build with the file and line. So does raw HTML or an image in a page:
+// the site renders neither.
 package site
 
 import (
