@@ -7,8 +7,8 @@
 // The commands are:
 //
 //	check   validate content/tree.yaml and print a summary of its paths
+//	build   check the guide and render it to a static site in public/
 //	paths   list every path through the tree, one a line
-//	build   render the guide to a static site
 //	serve   preview the guide, rebuilding and reloading on every change
 //	graph   print the tree as a Graphviz DOT or Mermaid graph
 //	help    print this help
@@ -36,8 +36,8 @@ const usage = `Usage: runorrest <command> [flags]
 
 Commands:
   check   validate content/tree.yaml and print a summary of its paths
+  build   check the guide and render it to a static site in public/
   paths   list every path through the tree, one a line
-  build   render the guide to a static site
   serve   preview the guide, rebuilding and reloading on every change
   graph   print the tree as a Graphviz DOT or Mermaid graph
   help    print this help
@@ -66,10 +66,10 @@ func run(args []string, stdout, stderr io.Writer) error {
 	switch cmd, rest := args[0], args[1:]; cmd {
 	case "check":
 		return runCheck(rest, stdout, stderr)
+	case "build":
+		return runBuild(rest, stdout, stderr)
 	case "paths":
 		return runPaths(rest, stdout, stderr)
-	case "build":
-		return runBuild(rest)
 	case "serve":
 		return runServe(rest, stdout, stderr)
 	case "graph":
@@ -87,9 +87,6 @@ func run(args []string, stdout, stderr io.Writer) error {
 type usageError struct{ msg string }
 
 func (e usageError) Error() string { return e.msg }
-
-// usageErr wraps err as a usage error (for build.go of the site branch).
-func usageErr(err error) error { return usageError{err.Error()} }
 
 // exitCode maps an error from run to the exit status.
 func exitCode(err error) int {

@@ -2,7 +2,6 @@ package site
 
 import (
 	"fmt"
-	"html/template"
 	"io/fs"
 	"path"
 	"regexp"
@@ -10,6 +9,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"runorrest/decision"
 )
 
 // article is a page made from content/*.md.
@@ -18,15 +19,15 @@ type article struct {
 	Path string // "recovery.html"
 	FM   frontMatter
 	doc  *mdDoc
-	Body template.HTML
 }
 
 var slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
-// reserved page names that no article may take.
+// reserved page names that no article, question or outcome may take.
 var reserved = map[string]string{
-	"404": "the not-found page",
-	"map": "the map of the guide",
+	"about": "the about page",
+	"404":   "the not-found page",
+	"map":   "the map of the guide",
 }
 
 // loadMarkdown reads, parses and checks every Markdown source: outcome
@@ -38,11 +39,17 @@ func (b *builder) loadMarkdown() {
 	b.help = map[string]*mdDoc{}
 	b.outcomeFile = map[string]bool{}
 	ids := map[string]string{} // page name -> what it is, for collisions
+	node := func(kind, id string, pos decision.Pos) {
+		ids[id] = fmt.Sprintf("the %s %s (%s:%d:%d)", kind, id, b.tree.File, pos.Line, pos.Col)
+		if what := reserved[id]; what != "" {
+			b.problem(b.tree.File, pos.Line, pos.Col, ErrPageName, fmt.Sprintf("the %s id %q would take the page %s.html of %s", kind, id, id, what), "choose another id")
+		}
+	}
 	for _, q := range b.tree.Questions {
-		ids[q.ID] = fmt.Sprintf("the question %s (%s:%d:%d)", q.ID, b.tree.File, q.Pos.Line, q.Pos.Col)
+		node("question", q.ID, q.Pos)
 	}
 	for _, o := range b.tree.Outcomes {
-		ids[o.ID] = fmt.Sprintf("the outcome %s (%s:%d:%d)", o.ID, b.tree.File, o.Pos.Line, o.Pos.Col)
+		node("outcome", o.ID, o.Pos)
 	}
 
 	// Outcome pages first: a file that is an outcome's page is not an article.
@@ -86,7 +93,7 @@ func (b *builder) loadMarkdown() {
 		if q.Help == "" {
 			continue
 		}
-		d := &mdDoc{file: b.tree.File, dir: path.Dir(b.tree.File), src: []byte(q.Help), line: q.Pos.Line - 1, fixLine: true, pages: b.pageOf}
+		d := &mdDoc{file: b.tree.File, dir: path.Dir(b.tree.File), src: []byte(q.Help), line: q.Pos.Line - 1, col: q.Pos.Col, fixLine: true, pages: b.pageOf}
 		b.help[q.ID] = d
 		b.docs = append(b.docs, d)
 	}
@@ -145,13 +152,13 @@ func (b *builder) readAndParse(d *mdDoc) {
 		data, err := fs.ReadFile(b.fsys, d.file)
 		if err != nil {
 			b.problem(d.file, 1, 1, ErrMarkdown, "cannot read the page: "+strings.TrimPrefix(err.Error(), "open "+d.file+": "), "create it or fix the name")
-			d.src = []byte{}
+			d.src, d.failed = []byte{}, true
 			return
 		}
 		head, body, line, has, p := splitFrontMatter(data)
 		if p != nil {
 			b.problem(d.file, p.Line, p.Col, ErrFrontMatter, p.Msg, p.Hint)
-			d.src = []byte{}
+			d.src, d.failed = []byte{}, true
 			return
 		}
 		_, isArticle := b.articlePage(d.file)
@@ -187,12 +194,15 @@ func (b *builder) checkDoc(d *mdDoc) {
 	for _, l := range d.links {
 		b.checkLink(d, l)
 	}
+	for _, r := range d.refused {
+		b.problem(d.file, r.line, 1, ErrMarkdown, r.what+" is not allowed in a page", r.hint)
+	}
 }
 
 // checkLink checks that a link points to a page that will exist and, with
 // #, to a heading in it.
 func (b *builder) checkLink(d *mdDoc, l mdLink) {
-	bad := func(msg, hint string) { b.problem(d.file, l.line, 1, ErrLink, msg, hint) }
+	bad := func(msg, hint string) { b.problem(d.file, l.line, l.col, ErrLink, msg, hint) }
 	switch {
 	case l.file == "":
 		if _, ok := d.ids[l.anchor]; !ok {
@@ -208,7 +218,7 @@ func (b *builder) checkLink(d *mdDoc, l mdLink) {
 		bad(fmt.Sprintf("link %q names a missing page (%s is not a page of the guide)", l.dest, l.file), "link to a file in content/ such as recovery.md, relative to this file")
 	case l.anchor != "":
 		t := b.byFile[l.file]
-		if _, ok := t.ids[l.anchor]; !ok {
+		if _, ok := t.ids[l.anchor]; !ok && !t.failed {
 			bad(fmt.Sprintf("link %q names no heading of %s", l.dest, l.file), hint(t))
 		}
 	}
