@@ -248,26 +248,36 @@ func bezier(pts []point, up func(float64) float64) []point {
 // sortBy orders a layer by the mean position of each node's neighbours on
 // the side that was just ordered; a node without any keeps its place.
 func sortBy(ns []*lnode, layer []int, nbrs func(*lnode) []int) {
-	bary := map[int]float64{}
-	for _, i := range layer {
-		nb := nbrs(ns[i])
-		if len(nb) == 0 {
-			bary[i] = float64(ns[i].order)
-			continue
-		}
-		s := 0.0
-		for _, j := range nb {
-			s += float64(ns[j].order)
-		}
-		bary[i] = s / float64(len(nb))
+	type keyed struct {
+		i    int
+		bary float64
 	}
-	slices.SortStableFunc(layer, func(a, b int) int { return cmp.Compare(bary[a], bary[b]) })
+	ks := make([]keyed, len(layer))
+	for k, i := range layer {
+		ks[k] = keyed{i: i, bary: float64(ns[i].order)}
+		if nb := nbrs(ns[i]); len(nb) > 0 {
+			s := 0.0
+			for _, j := range nb {
+				s += float64(ns[j].order)
+			}
+			ks[k].bary = s / float64(len(nb))
+		}
+	}
+	slices.SortStableFunc(ks, func(a, b keyed) int { return cmp.Compare(a.bary, b.bary) })
+	for k := range ks {
+		layer[k] = ks[k].i
+	}
 }
 
-// crossings counts the pairs of edges that cross between adjacent layers.
+// crossings counts the pairs of edges that cross between adjacent layers:
+// with the edges of a layer sorted by their upper end, the inversions of
+// their lower ends, counted with a Fenwick tree in O(E log E).
 func crossings(ns []*lnode, layers [][]int) int {
 	n := 0
-	for _, l := range layers {
+	for r, l := range layers {
+		if r+1 == len(layers) {
+			break
+		}
 		type seg struct{ a, b int }
 		var segs []seg
 		for _, i := range l {
@@ -275,11 +285,17 @@ func crossings(ns []*lnode, layers [][]int) int {
 				segs = append(segs, seg{ns[i].order, ns[j].order})
 			}
 		}
-		for x := range segs {
-			for y := x + 1; y < len(segs); y++ {
-				if (segs[x].a-segs[y].a)*(segs[x].b-segs[y].b) < 0 {
-					n++
-				}
+		slices.SortFunc(segs, func(x, y seg) int { return cmp.Or(cmp.Compare(x.a, y.a), cmp.Compare(x.b, y.b)) })
+		tree := make([]int, len(layers[r+1])+1)
+		for k, sg := range segs {
+			// Edges seen so far whose lower end is right of this one's.
+			le := 0
+			for i := sg.b + 1; i > 0; i -= i & -i {
+				le += tree[i]
+			}
+			n += k - le
+			for i := sg.b + 1; i < len(tree); i += i & -i {
+				tree[i]++
 			}
 		}
 	}
