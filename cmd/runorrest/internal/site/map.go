@@ -13,6 +13,9 @@ var ErrMap = errors.New("map error")
 // drawMap draws the whole tree for map.html (package treemap).
 func (b *builder) drawMap() {
 	svg, err := treemap.SVG(b.tree, treemap.Options{})
+	if errors.Is(err, treemap.ErrTooBig) {
+		return // map.html says so instead of drawing
+	}
 	if err != nil {
 		b.problem(b.tree.File, 1, 1, ErrMap, err.Error(), "check the tree with runorrest check")
 		return

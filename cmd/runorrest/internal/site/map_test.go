@@ -36,3 +36,13 @@ func TestMapPage(t *testing.T) {
 		t.Errorf("map.html is %d bytes gzipped; the budget is %d", got, budget)
 	}
 }
+
+// TestMapPageTooBig checks that a guide too big for one map gets a map
+// page that says so instead of megabytes of SVG.
+func TestMapPageTooBig(t *testing.T) {
+	_, s := build(t, generated(t, 400), Options{})
+	page := s.Files["map.html"]
+	if bytes.Contains(page, []byte("<svg")) || !bytes.Contains(page, []byte("too many questions to draw")) {
+		t.Errorf("map.html of a 400-node guide:\n%s", page)
+	}
+}

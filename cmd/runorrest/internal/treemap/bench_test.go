@@ -36,14 +36,16 @@ func bigTree(n int) *decision.Tree {
 	return t
 }
 
+// benchSVG measures the map of t laid out by Graphviz, whatever its size.
 func benchSVG(b *testing.B, t *decision.Tree) {
 	b.ReportAllocs()
 	var size int
+	m := newModel(t)
 	for b.Loop() {
 		engine.Lock()
 		engine.lastPlace = nil // lay out every time: measure Graphviz, not the cache
 		engine.Unlock()
-		svg, err := SVG(t, Options{})
+		svg, err := render(m, Options{}, false)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -70,11 +72,14 @@ func BenchmarkSVGCached(b *testing.B) {
 	}
 }
 
+// benchLayered measures the map of t with the layered layout, whatever its
+// size.
 func benchLayered(b *testing.B, t *decision.Tree) {
 	b.ReportAllocs()
 	var size int
+	m := newModel(t)
 	for b.Loop() {
-		svg, err := SVG(t, Options{Layered: true})
+		svg, err := render(m, Options{}, true)
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -3,6 +3,8 @@ package treemap
 import (
 	"bytes"
 	_ "embed"
+	"errors"
+	"fmt"
 	"html/template"
 	"math"
 	"strconv"
@@ -41,13 +43,28 @@ type Options struct {
 // nodes, 3 s for 500, where the layered layout takes 55 ms.
 const GraphvizLimit = 60
 
+// MaxNodes is the most nodes the map draws: past it a map cannot be read on
+// a phone (and weighs megabytes), so SVG returns ErrTooBig.
+const MaxNodes = 300
+
+// ErrTooBig is returned for a tree of more than MaxNodes nodes.
+var ErrTooBig = errors.New("the tree is too big to draw on one map")
+
 // SVG draws t. The result is an <svg> element (or file, with Standalone)
 // whose links are relative file links (soreness.html). The same tree
 // always gives the same bytes.
 func SVG(t *decision.Tree, opts Options) ([]byte, error) {
 	m := newModel(t)
+	if len(m.nodes) > MaxNodes {
+		return nil, fmt.Errorf("%w: %d questions and outcomes, more than %d", ErrTooBig, len(m.nodes), MaxNodes)
+	}
+	return render(m, opts, opts.Layered || len(m.nodes) > GraphvizLimit)
+}
+
+// render lays m out, with Graphviz or the layered layout, and draws it.
+func render(m *model, opts Options, layered bool) ([]byte, error) {
 	var p *placed
-	if opts.Layered || len(m.nodes) > GraphvizLimit {
+	if layered {
 		p = layoutLayered(m)
 	} else {
 		var err error

@@ -3,6 +3,7 @@ package treemap
 import (
 	"bytes"
 	"encoding/xml"
+	"errors"
 	"flag"
 	"io"
 	"os"
@@ -101,6 +102,15 @@ func TestLayeredBigTree(t *testing.T) {
 	}
 	if !bytes.Equal(svg, again) {
 		t.Error("a tree past GraphvizLimit was not drawn with the layered layout, or not deterministically")
+	}
+}
+
+func TestTooBig(t *testing.T) {
+	if _, err := SVG(bigTree(MaxNodes+1), Options{}); !errors.Is(err, ErrTooBig) {
+		t.Errorf("SVG of %d nodes = %v; want ErrTooBig", MaxNodes+1, err)
+	}
+	if _, err := SVG(bigTree(MaxNodes), Options{}); err != nil {
+		t.Errorf("SVG of %d nodes = %v; want a map", MaxNodes, err)
 	}
 }
 
