@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"runorrest/cmd/runorrest/internal/browsertest"
 )
 
 // oneWordEdit returns a function that rewrites a word of an article of the
@@ -111,7 +113,7 @@ func reportCPU(b *testing.B, start time.Duration) {
 // word after its reload.
 func BenchmarkBrowserEditToReload(b *testing.B) {
 	src := copyGuide(b)
-	br := startChromium(b)
+	br := browsertest.Start(b)
 	url, _ := startRun(b, src, SiteBuild())
 	if err := chromedp.Do(br, chromedp.Navigate(url+"recovery.html")); err != nil {
 		b.Fatal(err)

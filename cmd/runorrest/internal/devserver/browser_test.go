@@ -4,115 +4,37 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/cdp"
-	cdplog "github.com/chromedp/cdproto/log"
-	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+
+	"runorrest/cmd/runorrest/internal/browsertest"
 )
 
 // repoRoot holds the default guide.
 const repoRoot = "../../../.."
 
-// chromium finds the browser, or skips the test (fails it when CI=true).
-func chromium(t testing.TB) string {
-	t.Helper()
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	if os.Getenv("CI") == "true" {
-		t.Fatal("Chromium not found, and CI=true: install it (apt-get install chromium)")
-	}
-	t.Skip("skipping: Chromium not found (apt-get install chromium to run this test)")
-	return ""
-}
-
 // browser is a headless Chromium tab that records the problems pages
-// report: CSP violations, console errors, uncaught exceptions.
+// report.
 type browser struct {
-	ctx      context.Context
-	mu       sync.Mutex
-	problems []string
-}
-
-// startChromium starts a headless Chromium with one tab.
-func startChromium(t testing.TB) context.Context {
-	t.Helper()
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(chromium(t)),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.Flag("no-first-run", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-	)
-	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
-	t.Cleanup(cancel)
-	ctx, cancel := chromedp.NewContext(actx)
-	t.Cleanup(cancel)
-	ctx, cancel = context.WithTimeout(ctx, 2*time.Minute)
-	t.Cleanup(cancel)
-	if err := chromedp.Do(ctx); err != nil {
-		t.Fatalf("starting Chromium: %v", err)
-	}
-	return ctx
+	ctx context.Context
+	log *browsertest.Log
 }
 
 func newBrowser(t *testing.T) *browser {
 	t.Helper()
-	ctx := startChromium(t)
-	b := &browser{ctx: ctx}
-	err := chromedp.Listen(ctx, func(ev any) {
-		var msg string
-		switch e := ev.(type) {
-		case *cdplog.EventEntryAdded:
-			// The guide has no favicon.ico; browsers ask for one anyway.
-			if strings.HasSuffix(e.Entry.URL, "/favicon.ico") {
-				return
-			}
-			if e.Entry.Level == cdplog.EntryLevelError || e.Entry.Source == cdplog.EntrySourceSecurity {
-				msg = fmt.Sprintf("%s %s: %s (%s)", e.Entry.Source, e.Entry.Level, e.Entry.Text, e.Entry.URL)
-			}
-		case *runtime.EventExceptionThrown:
-			msg = "exception: " + e.ExceptionDetails.Text
-		}
-		if msg != "" {
-			b.mu.Lock()
-			b.problems = append(b.problems, msg)
-			b.mu.Unlock()
-		}
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := chromedp.Call(ctx, cdplog.Enable, cdp.Empty{}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := chromedp.Call(ctx, runtime.Enable, cdp.Empty{}); err != nil {
-		t.Fatal(err)
-	}
-	return b
+	ctx := browsertest.Start(t)
+	return &browser{ctx: ctx, log: browsertest.Record(t, ctx)}
 }
 
 // check fails the test on any problem a page reported so far.
 func (b *browser) check(t *testing.T) {
 	t.Helper()
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	for _, p := range b.problems {
-		t.Error(p)
-	}
-	b.problems = nil
+	b.log.Check(t)
 }
 
 // until evaluates expr in the page every 20 ms until it is true. A page
