@@ -1,7 +1,11 @@
 package devserver
 
 import (
+	"bytes"
+	"io"
 	"io/fs"
+	"os"
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -45,5 +49,24 @@ func TestAssetCache(t *testing.T) {
 			t.Errorf("%s: the asset kept its name %s", s.name, a.Path)
 		}
 		last = a
+	}
+}
+
+// TestBuildHasNoReloadScript checks that the reload script exists only in
+// what serve sends: the built files never name it.
+func TestBuildHasNoReloadScript(t *testing.T) {
+	files, _, err := SiteBuild()(os.DirFS(repoRoot))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range files {
+		if bytes.Contains(data, []byte(Prefix)) {
+			t.Errorf("built file %s names %s", name, Prefix)
+		}
+	}
+	s := New(os.DirFS(repoRoot), func(fs.FS) (map[string][]byte, []string, error) { return files, nil, nil }, io.Discard)
+	s.Rebuild()
+	if b := body(t, get(t, s, "/index.html")); !strings.Contains(b, Prefix+"reload.js") {
+		t.Errorf("served index.html has no reload script:\n%s", b)
 	}
 }

@@ -6,7 +6,10 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+
+	"github.com/goccy/go-graphviz"
 
 	"runorrest/decision"
 )
@@ -140,5 +143,37 @@ func golden(t *testing.T, path string, got []byte) {
 	}
 	if !bytes.Equal(got, want) {
 		t.Errorf("output differs from %s (run go test -update if the change is right)\ngot:\n%s\nwant:\n%s", path, got, want)
+	}
+}
+
+// TestDOTParses reads the DOT output back with Graphviz's own parser and
+// checks that every node and edge is there with its label intact.
+func TestDOTParses(t *testing.T) {
+	var buf bytes.Buffer
+	tree := tricky()
+	if err := Write(&buf, tree, DOT); err != nil {
+		t.Fatal(err)
+	}
+	g, err := graphviz.ParseBytes(buf.Bytes())
+	if err != nil {
+		t.Fatalf("Graphviz cannot parse the DOT output: %v", err)
+	}
+	defer g.Close()
+	for _, q := range tree.Questions {
+		n, err := g.NodeByName(q.ID)
+		if err != nil || n == nil {
+			t.Fatalf("node %s missing: %v", q.ID, err)
+		}
+		// Graphviz keeps backslash escapes (\n, \\) for the renderer.
+		want := strings.NewReplacer(`\`, `\\`, "\n", `\n`).Replace(q.Text)
+		if got := n.GetStr("label"); got != want {
+			t.Errorf("label of %s = %q; want %q", q.ID, got, want)
+		}
+	}
+	if got, err := g.EdgeNum(); err != nil || got != 5 {
+		t.Errorf("edges = %d, %v; want 5", got, err)
+	}
+	if got, err := g.NodeNum(); err != nil || got != 5 {
+		t.Errorf("nodes = %d, %v; want 5", got, err)
 	}
 }
