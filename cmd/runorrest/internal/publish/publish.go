@@ -84,6 +84,11 @@ func Write(dir string, files map[string][]byte) (err error) {
 	if !exists {
 		return os.Rename(tmp, abs)
 	}
+	// Where the system can swap two folders in one step, the output folder
+	// is never missing, not even for an instant; tmp then holds the old one.
+	if exchange(tmp, abs) == nil {
+		return os.RemoveAll(tmp)
+	}
 	return swap(abs, tmp, parent, base)
 }
 
