@@ -1,6 +1,8 @@
 // Package publish writes a built site to its folder atomically: the new
 // files go into a temporary folder beside the target, which then takes the
-// target's place. A failed write leaves the previous output as it was.
+// target's place, in one atomic exchange on Linux (renameat2), elsewhere by
+// renaming the old folder away and the new one in. The old folder is then
+// deleted. A failed write leaves the previous output as it was.
 package publish
 
 import (
