@@ -108,7 +108,7 @@ func (b *builder) loadMarkdown() {
 	for _, d := range b.docs {
 		b.checkDoc(d)
 	}
-	if len(b.probs) > 0 {
+	if b.failed() {
 		return
 	}
 	parallel(len(b.docs), func(i int) {
