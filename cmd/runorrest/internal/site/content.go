@@ -108,7 +108,7 @@ func (b *builder) loadMarkdown() {
 	for _, d := range b.docs {
 		b.checkDoc(d)
 	}
-	if len(b.probs) > 0 {
+	if b.failed() {
 		return
 	}
 	parallel(len(b.docs), func(i int) {
@@ -204,6 +204,8 @@ func (b *builder) checkDoc(d *mdDoc) {
 func (b *builder) checkLink(d *mdDoc, l mdLink) {
 	bad := func(msg, hint string) { b.problem(d.file, l.line, l.col, ErrLink, msg, hint) }
 	switch {
+	case l.invalid:
+		bad(fmt.Sprintf("link %q is not a valid URL", l.dest), "escape spaces and % signs, or link to a file such as recovery.md")
 	case l.file == "":
 		if _, ok := d.ids[l.anchor]; !ok {
 			bad(fmt.Sprintf("link %q names no heading of this page", l.dest), hint(d))

@@ -66,13 +66,14 @@ type heading struct {
 
 // mdLink is a link found in a Markdown source that points into the site.
 type mdLink struct {
-	line   int
-	col    int
-	dest   string // as written
-	file   string // target Markdown file in the -src root ("content/recovery.md"); "" for a same-page anchor
-	page   string // the built page it points to ("recovery.html"); "" for a same-page anchor
-	anchor string
-	direct bool // a link to a built page by its .html name, not to a .md file
+	line    int
+	col     int
+	dest    string // as written
+	file    string // target Markdown file in the -src root ("content/recovery.md"); "" for a same-page anchor
+	page    string // the built page it points to ("recovery.html"); "" for a same-page anchor
+	anchor  string
+	direct  bool // a link to a built page by its .html name, not to a .md file
+	invalid bool // not a URL at all
 }
 
 // parse parses d.src with the shared instance; the link rewriter fills
@@ -142,7 +143,7 @@ func (linkRewriter) Transform(doc *ast.Document, reader text.Reader, pc parser.C
 			d.headings = append(d.headings, h)
 			d.ids[h.ID] = h.Text
 		case *ast.Link:
-			d.rewrite(n, src)
+			d.rewrite(n)
 		case *ast.Image:
 			d.refused = append(d.refused, refused{d.lineAt(segmentStart(n)), "an image", "the site has no images yet: say it in words"})
 		case *ast.RawHTML:
@@ -159,14 +160,20 @@ func (linkRewriter) Transform(doc *ast.Document, reader text.Reader, pc parser.C
 }
 
 // rewrite records one link and points a link to a Markdown file at its page.
-func (d *mdDoc) rewrite(n *ast.Link, src []byte) {
+func (d *mdDoc) rewrite(n *ast.Link) {
 	dest := string(n.Destination)
-	u, err := url.Parse(dest)
-	if err != nil || u.Scheme != "" || u.Host != "" {
-		return // external, or not a URL at all: left as written
-	}
 	off := segmentStart(n)
-	l := mdLink{line: d.lineAt(off), col: d.colAt(off - 1), dest: dest, anchor: u.Fragment}
+	l := mdLink{line: d.lineAt(off), col: d.colAt(off - 1), dest: dest}
+	u, err := url.Parse(dest)
+	if err != nil {
+		l.invalid = true
+		d.links = append(d.links, l)
+		return
+	}
+	if u.Scheme != "" || u.Host != "" {
+		return // external: left as written
+	}
+	l.anchor = u.Fragment
 	switch {
 	case u.Path == "":
 		// a same-page anchor: "#cold"

@@ -137,7 +137,7 @@ func (b *builder) renderPages() {
 		sd.HasIcon = sd.HasIcon || h.Rel == "icon"
 	}
 	b.renderShared(sd)
-	if len(b.probs) > 0 {
+	if b.failed() {
 		return
 	}
 	var pages []*pageData

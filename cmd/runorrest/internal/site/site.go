@@ -126,11 +126,11 @@ func Build(fsys fs.FS, tree *decision.Tree, opts Options) (*Site, error) {
 	go func() { defer wg.Done(); b.drawMap() }()
 	b.loadMarkdown()
 	wg.Wait()
-	if len(b.probs) > 0 {
+	if b.failed() {
 		return nil, b.problems()
 	}
 	b.renderPages()
-	if len(b.probs) > 0 {
+	if b.failed() {
 		return nil, b.problems()
 	}
 	b.writeExtras()
@@ -165,6 +165,13 @@ func (b *builder) problem(file string, line, col int, err error, msg, hint strin
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	b.probs = append(b.probs, &decision.Problem{File: file, Pos: decision.Pos{Line: line, Col: col}, Msg: msg, Hint: hint, Err: err})
+}
+
+// failed reports whether a problem has been recorded; safe for concurrent use.
+func (b *builder) failed() bool {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return len(b.probs) > 0
 }
 
 // problems returns the recorded problems, sorted by file and position.
