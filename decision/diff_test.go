@@ -242,3 +242,39 @@ func TestCompareFiles(t *testing.T) {
 		t.Errorf("Total() = %d; want %d", got, want)
 	}
 }
+
+// FuzzCompare compares trees made from fuzzed YAML: Compare never panics,
+// a tree compared with itself changes nothing, and swapping the trees
+// swaps what was added and removed.
+func FuzzCompare(f *testing.F) {
+	for _, name := range []string{"old.yaml", "new.yaml"} {
+		data, err := os.ReadFile(filepath.Join("testdata", "diff", name))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data, data)
+	}
+	old, _ := os.ReadFile(filepath.Join("testdata", "diff", "old.yaml"))
+	new, _ := os.ReadFile(filepath.Join("testdata", "diff", "new.yaml"))
+	f.Add(old, new)
+	f.Fuzz(func(t *testing.T, a, b []byte) {
+		ta, errA := Parse(TreeFile, a, Options{})
+		tb, errB := Parse(TreeFile, b, Options{})
+		if errA != nil || errB != nil {
+			return
+		}
+		same, err := Compare(ta, ta, 10_000)
+		if err == nil && same.Total() != 0 {
+			t.Errorf("a tree compared with itself changes %d paths: %v", same.Total(), strs(same.Changed))
+		}
+		ab, errAB := Compare(ta, tb, 10_000)
+		ba, errBA := Compare(tb, ta, 10_000)
+		if errAB != nil || errBA != nil {
+			return
+		}
+		if len(ab.Added) != len(ba.Removed) || len(ab.Removed) != len(ba.Added) || len(ab.Changed) != len(ba.Changed) {
+			t.Errorf("Compare(a, b) = %d changed, %d added, %d removed; Compare(b, a) = %d, %d, %d",
+				len(ab.Changed), len(ab.Added), len(ab.Removed), len(ba.Changed), len(ba.Added), len(ba.Removed))
+		}
+	})
+}
