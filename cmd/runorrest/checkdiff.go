@@ -43,6 +43,9 @@ func checkDiff(w io.Writer, src, rev string, cur *decision.Tree) error {
 		return fmt.Errorf("the tree at %s has problems, so it cannot be compared", rev)
 	}
 	d, err := decision.Compare(old, cur, 0)
+	if errors.Is(err, decision.ErrDiffTooLarge) {
+		return fmt.Errorf("%w; -diff lists answers one path at a time, so it cannot compare trees this big", err)
+	}
 	if err != nil {
 		return err
 	}
