@@ -92,7 +92,7 @@ func TestBrowserReloadAndOverlay(t *testing.T) {
 	if err := chromedp.Do(b.ctx, chromedp.Navigate(url+"recovery.html")); err != nil {
 		t.Fatal(err)
 	}
-	b.until(t, "the reload script to connect", `document.querySelector('script[src="/_runorrest/reload.js"]') !== null`)
+	b.until(t, "the reload script to connect", `document.querySelector('script[src^="/_runorrest/reload.js?h="]') !== null`)
 	b.check(t)
 
 	// 1. A one-word edit of the Markdown reloads the page.

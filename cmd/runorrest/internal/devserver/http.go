@@ -2,7 +2,9 @@ package devserver
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"embed"
+	"encoding/hex"
 	"html/template"
 	"mime"
 	"net/http"
@@ -21,6 +23,13 @@ var assets embed.FS
 // tags are the HTML the server adds to pages: the reload script, and the
 // page shown before the first good build.
 var tags = template.Must(template.New("").ParseFS(assets, "assets/*.tmpl"))
+
+// reloadHash names the version of reload.js in the pages' script tag.
+var reloadHash = func() string {
+	data, _ := assets.ReadFile("assets/reload.js")
+	sum := sha256.Sum256(data)
+	return hex.EncodeToString(sum[:6])
+}()
 
 // heartbeat keeps an idle event stream open through proxies and lets the
 // server notice a closed tab.
@@ -41,6 +50,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case Prefix + "reload.js", Prefix + "overlay.css":
 		data, _ := assets.ReadFile("assets/" + path.Base(r.URL.Path))
 		w.Header().Set("Content-Type", mime.TypeByExtension(path.Ext(r.URL.Path)))
+		if r.URL.RawQuery == "h="+reloadHash {
+			// The pages name the script with a hash of it: a reload takes
+			// it from the cache.
+			w.Header().Set("Cache-Control", "max-age=31536000, immutable")
+		}
 		w.Write(data)
 		return
 	}
@@ -87,11 +101,18 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
+// scriptData is what the reload script's tag names: the site's version
+// and the script's hash.
+type scriptData struct {
+	Version int
+	Hash    string
+}
+
 // inject adds the reload script to an HTML page, at the end of its head
 // (or at the end of the page when it has no </head>).
 func inject(page []byte, version int) []byte {
 	var tag bytes.Buffer
-	tags.ExecuteTemplate(&tag, "script.tmpl", version) // an int cannot fail to render
+	tags.ExecuteTemplate(&tag, "script.tmpl", scriptData{version, reloadHash}) // cannot fail
 	i := bytes.Index(page, []byte("</head>"))
 	if i < 0 {
 		i = len(page)
@@ -106,7 +127,7 @@ func inject(page []byte, version int) []byte {
 // shows the problems and reloads when the build works.
 func (s *Server) serveNoSite(w http.ResponseWriter, st State) {
 	var b bytes.Buffer
-	if err := tags.ExecuteTemplate(&b, "nosite.tmpl", st.Version); err != nil {
+	if err := tags.ExecuteTemplate(&b, "nosite.tmpl", scriptData{st.Version, reloadHash}); err != nil {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
 		return
 	}

@@ -92,7 +92,7 @@ func TestServeFiles(t *testing.T) {
 		if got := r.Header.Get("Content-Type"); got != tt.ctype {
 			t.Errorf("GET %s: Content-Type %q; want %q", tt.target, got, tt.ctype)
 		}
-		if got := strings.Contains(b, `<script src="/_runorrest/reload.js" data-version="1" defer></script>`+"\n</head>"); got != tt.script {
+		if got := strings.Contains(b, `<script src="/_runorrest/reload.js?h=`+reloadHash+`" data-version="1" defer></script>`+"\n</head>"); got != tt.script {
 			t.Errorf("GET %s: reload script injected = %v; want %v", tt.target, got, tt.script)
 		}
 		wantCache := "no-store"
@@ -102,6 +102,10 @@ func TestServeFiles(t *testing.T) {
 		if got := r.Header.Get("Cache-Control"); got != wantCache {
 			t.Errorf("GET %s: Cache-Control %q; want %q", tt.target, got, wantCache)
 		}
+	}
+	// The script as the pages name it, with its hash, is cached for good.
+	if got := get(t, s, "/_runorrest/reload.js?h="+reloadHash).Header.Get("Cache-Control"); got != "max-age=31536000, immutable" {
+		t.Errorf("GET reload.js?h=HASH: Cache-Control %q; want immutable", got)
 	}
 	rec := httptest.NewRecorder()
 	s.ServeHTTP(rec, httptest.NewRequest(http.MethodPost, "/", nil))
@@ -209,8 +213,8 @@ func TestEvents(t *testing.T) {
 func TestInject(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"<html><head><title>x</title></head><body></body></html>",
-			"<html><head><title>x</title><script src=\"/_runorrest/reload.js\" data-version=\"7\" defer></script>\n</head><body></body></html>"},
-		{"<p>no head</p>", "<p>no head</p><script src=\"/_runorrest/reload.js\" data-version=\"7\" defer></script>\n"},
+			"<html><head><title>x</title><script src=\"/_runorrest/reload.js?h=" + reloadHash + "\" data-version=\"7\" defer></script>\n</head><body></body></html>"},
+		{"<p>no head</p>", "<p>no head</p><script src=\"/_runorrest/reload.js?h=" + reloadHash + "\" data-version=\"7\" defer></script>\n"},
 	}
 	for _, tt := range tests {
 		if got := string(inject([]byte(tt.in), 7)); got != tt.want {

@@ -8,10 +8,15 @@
   const version = Number(script.dataset.version);
   const id = "runorrest-problems";
 
-  const css = document.createElement("link");
-  css.rel = "stylesheet";
-  css.href = "/_runorrest/overlay.css";
-  document.head.append(css);
+  // The overlay's stylesheet is fetched only once there is something to
+  // show: a stylesheet added before the first paint would delay it.
+  function addStylesheet() {
+    if (document.querySelector('link[href="/_runorrest/overlay.css"]')) return;
+    const css = document.createElement("link");
+    css.rel = "stylesheet";
+    css.href = "/_runorrest/overlay.css";
+    document.head.append(css);
+  }
 
   function show(problems) {
     let box = document.getElementById(id);
@@ -20,6 +25,7 @@
       return;
     }
     if (!box) {
+      addStylesheet();
       box = document.createElement("section");
       box.id = id;
       box.setAttribute("role", "alert");
