@@ -40,5 +40,8 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	// Once the first Ctrl-C has started the shutdown, a second one ends
+	// the process at once.
+	context.AfterFunc(ctx, stop)
 	return devserver.Run(ctx, devserver.Config{Src: *src, Addr: *addr, Log: stderr})
 }
