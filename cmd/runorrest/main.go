@@ -7,6 +7,7 @@
 // The commands are:
 //
 //	check   validate content/tree.yaml and print a summary of its paths
+//	build   check the guide and render it to a static site in public/
 //	paths   list every path through the tree, one a line
 //	help    print this help
 //
@@ -33,6 +34,7 @@ const usage = `Usage: runorrest <command> [flags]
 
 Commands:
   check   validate content/tree.yaml and print a summary of its paths
+  build   check the guide and render it to a static site in public/
   paths   list every path through the tree, one a line
   help    print this help
 
@@ -60,6 +62,8 @@ func run(args []string, stdout, stderr io.Writer) error {
 	switch cmd, rest := args[0], args[1:]; cmd {
 	case "check":
 		return runCheck(rest, stdout, stderr)
+	case "build":
+		return runBuild(rest, stdout, stderr)
 	case "paths":
 		return runPaths(rest, stdout, stderr)
 	case "help", "-h", "-help", "--help":
