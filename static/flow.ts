@@ -27,7 +27,7 @@ function run(t: Tree, main: HTMLElement): void {
   const id = main.dataset.node
   const ans = read(location.hash)
   if (!id) {
-    if (/(^|\/)(index\.html)?$/.test(location.pathname)) resume(t, main)
+    if (main.dataset.kind === "home") resume(t, main)
     return
   }
   const w = walk(t, ans || new Map(), t.start, id)

@@ -28,6 +28,9 @@ export function question(t: Tree, main: HTMLElement, id: string, steps: Step[], 
   bar.setAttribute("aria-label", "Your progress")
   const prev = steps[steps.length - 1]
   if (prev) bar.append(el("p", "flow-nav", a(link(prev.id, answers(steps)), "Back", "flow-back"), " ", restart(t)))
+  // The page's own progress line counts only what is left; this one replaces it.
+  const old = main.querySelector<HTMLElement>(".progress")
+  if (old) old.hidden = true
   main.prepend(bar)
 
   // Option links carry the answers. After a "change", answers further on
@@ -68,17 +71,17 @@ export function outcome(t: Tree, main: HTMLElement, id: string, steps: Step[], a
       li.dataset.a = s.tok
       return li
     })
-    const box = el(
-      "div",
-      "flow-out",
-      section(
-        "flow-why",
-        "Why this advice",
-        el("ul", "", ...(why.length ? why.map((s) => el("li", "", s.opt.w!)) : steps.map((s) => el("li", "", s.q.t + " " + answerText(s))))),
-      ),
-      section("flow-answers", "Your answers", el("ol", "", ...mine), el("p", "", restart(t))),
+    const whyBox = section(
+      "flow-out flow-why",
+      "Why this advice",
+      el("ul", "", ...(why.length ? why.map((s) => el("li", "", s.opt.w!)) : steps.map((s) => el("li", "", s.q.t + " " + answerText(s))))),
     )
-    main.append(box)
+    const mineBox = section("flow-out flow-answers", "Your answers", el("ol", "", ...mine))
+    // Why comes straight after the title; the answers before the notice.
+    const h1 = main.querySelector("h1")
+    h1 ? h1.after(whyBox) : main.append(whyBox)
+    const notice = main.querySelector(".notice")
+    notice ? notice.before(mineBox) : main.append(mineBox)
   }
   return { say: "Your advice: " + o.t + ". " + o.v + ".", save: () => save(null) }
 }
