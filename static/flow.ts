@@ -36,7 +36,7 @@ function run(t: Tree, main: HTMLElement): void {
 
   const live = el("p", "flow-vh")
   live.setAttribute("role", "status")
-  document.body.append(live)
+  main.append(live)
   const h1 = main.querySelector("h1")
   const arrive = () => {
     step.save()

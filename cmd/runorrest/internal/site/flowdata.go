@@ -84,8 +84,21 @@ func FlowTree(t *decision.Tree) (template.JS, error) {
 	return template.JS(b), nil
 }
 
-// optionKeys names each option of q in the URL: a slug of its label, unique
-// within the question ("All over" -> "all-over"). A scale question is
+// flowTree is the tree for the flow script, or "" when the site has none.
+func (b *builder) flowTree() template.JS {
+	if b.script == "" {
+		return ""
+	}
+	js, err := FlowTree(b.tree)
+	if err != nil {
+		b.problem(b.tree.File, 1, 1, ErrAsset, "cannot encode the tree for the flow script: "+err.Error(), "report this as a bug")
+	}
+	return js
+}
+
+// optionKeys names each option of q in the URL: a slug of the first words of
+// its label, unique within the question ("All over, on both legs" ->
+// "all-over-on"). A scale question is
 // answered with a number, so its options need no key.
 func optionKeys(q *decision.Question) []string {
 	keys := make([]string, len(q.Options))
@@ -94,7 +107,7 @@ func optionKeys(q *decision.Question) []string {
 	}
 	seen := make(map[string]bool, len(q.Options))
 	for i, o := range q.Options {
-		base := slug(o.Label)
+		base := slug(o.Label, 3)
 		if base == "" {
 			base = "option"
 		}
@@ -108,14 +121,18 @@ func optionKeys(q *decision.Question) []string {
 	return keys
 }
 
-// slug keeps ASCII letters and digits, lower-cased, joined by single hyphens.
-func slug(s string) string {
+// slug keeps up to the first `words` runs of ASCII letters and digits,
+// lower-cased, joined by single hyphens.
+func slug(s string, words int) string {
 	var b strings.Builder
 	dash := false
 	for _, r := range strings.ToLower(s) {
 		switch {
 		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
 			if dash && b.Len() > 0 {
+				if words--; words == 0 {
+					return b.String()
+				}
 				b.WriteByte('-')
 			}
 			dash = false

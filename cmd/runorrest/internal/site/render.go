@@ -61,7 +61,8 @@ func (b *builder) templateProblem(err error) {
 type siteData struct {
 	Title, Lang, CSP string
 	CSS, Script      string
-	Start            string // the first question's page
+	FlowTree         template.JS // the tree for the script (flowdata.go)
+	Start            string      // the first question's page
 	Head             []HeadLink
 	Meta             []Meta
 }
@@ -110,6 +111,7 @@ func (b *builder) renderPages() {
 	sd := &siteData{
 		Title: b.tree.Title, Lang: "en", CSP: CSP, CSS: b.css, Script: b.script,
 		Start: b.tree.Start + ".html", Head: b.opts.Head, Meta: b.opts.Meta,
+		FlowTree: b.flowTree(),
 	}
 	var pages []*pageData
 	add := func(p *pageData) {
