@@ -152,10 +152,13 @@ func eval[T any](b *tab, expr string) T {
 	return v
 }
 
-// run evaluates a JavaScript statement in the page.
-func (b *tab) run(stmt string) {
+
+// history runs history.back() or history.forward(). The page may go away
+// before the call returns, so its error is no failure: the caller waits for
+// the page it expects.
+func (b *tab) history(call string) {
 	b.t.Helper()
-	b.do(stmt, chromedp.Evaluate[chromedp.Void](stmt))
+	_ = chromedp.Do(b.ctx, chromedp.Evaluate[chromedp.Void]("history."+call+"()"))
 }
 
 // waitFor polls a JavaScript condition until it holds. Errors while a page

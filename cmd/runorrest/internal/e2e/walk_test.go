@@ -26,11 +26,22 @@ func answerText(q *decision.Question, o *decision.Option) string {
 	return o.Label
 }
 
-// clickTo clicks the element of a JavaScript expression and waits for the
-// page of node.
+// clickTo taps the element of a JavaScript expression, as a finger on a
+// phone would, and waits for the page of node. It finds the element with
+// JavaScript, not with chromedp's DOM queries, which lose track of a page
+// that Back restores from the back-forward cache.
 func (b *tab) clickTo(expr, node string) {
 	b.t.Helper()
-	b.do("clicking "+expr, chromedp.Click(chromedp.JSPath(expr)))
+	xy := eval[[]float64](b, `(e => {
+		if (!e) return [];
+		e.scrollIntoView({block: "center", behavior: "instant"});
+		const r = e.getBoundingClientRect();
+		return [r.left + r.width / 2, r.top + r.height / 2];
+	})(`+expr+`)`)
+	if len(xy) != 2 {
+		b.t.Fatalf("no element %s on %s", expr, eval[string](b, "location.href"))
+	}
+	b.do("tapping "+expr, chromedp.TapXY(xy[0], xy[1]))
 	b.at(node)
 }
 
