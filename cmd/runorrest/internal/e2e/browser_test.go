@@ -152,7 +152,6 @@ func eval[T any](b *tab, expr string) T {
 	return v
 }
 
-
 // history runs history.back() or history.forward(). The page may go away
 // before the call returns, so its error is no failure: the caller waits for
 // the page it expects.
