@@ -83,7 +83,8 @@ export function outcome(t: Tree, main: HTMLElement, id: string, steps: Step[], a
     const notice = main.querySelector(".notice")
     notice ? notice.before(mineBox) : main.append(mineBox)
   }
-  return { say: "Your advice: " + o.t + ". " + o.v + ".", save: () => save(null) }
+  // A finished walk leaves nothing to resume; a visit from elsewhere keeps it.
+  return { say: "Your advice: " + o.t + ". " + o.v + ".", save: () => steps.length && save(null) }
 }
 
 // resume offers, never forces, the walk the reader left unfinished.

@@ -74,8 +74,9 @@ func needs(t *testing.T, why string) {
 	t.Skip(why)
 }
 
-// tab is a browser tab emulating a phone. Every console error, warning or
-// uncaught exception on any page it shows fails the test.
+// tab is a browser tab emulating a phone, in a browser context of its own
+// (its own storage and cache), so tests can run side by side. Every console
+// error, warning or uncaught exception on any page it shows fails the test.
 type tab struct {
 	t   *testing.T
 	ctx context.Context
@@ -89,7 +90,7 @@ func newTab(t *testing.T) *tab {
 	if browser == nil {
 		needs(t, noBrowser)
 	}
-	ctx, cancel := chromedp.NewContext(browser)
+	ctx, cancel := chromedp.NewContext(browser, chromedp.WithNewBrowserContext())
 	// A guard against a hung page, not a measure of speed.
 	ctx, cancelTimeout := context.WithTimeout(ctx, 3*time.Minute)
 	tb := &tab{t: t, ctx: ctx}

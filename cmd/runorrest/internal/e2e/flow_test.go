@@ -20,6 +20,7 @@ import (
 // question with an answer not yet tried, so shared beginnings are clicked
 // once.
 func TestFlowEveryPath(t *testing.T) {
+	t.Parallel()
 	tree, base := builtGuide(t)
 	b := newTab(t)
 	checked := map[string]bool{}
@@ -158,6 +159,7 @@ func testBackForwardReload(t *testing.T, base string, tree *decision.Tree) {
 }
 
 func TestFlowBackForwardReload(t *testing.T) {
+	t.Parallel()
 	tree, base := builtGuide(t)
 	testBackForwardReload(t, base, tree)
 }
@@ -165,6 +167,7 @@ func TestFlowBackForwardReload(t *testing.T) {
 // TestFlowFromDisk does the same from file://, where every page is a
 // separate document and fetch() would not work.
 func TestFlowFromDisk(t *testing.T) {
+	t.Parallel()
 	tree, _ := builtGuide(t)
 	testBackForwardReload(t, fileURL(t), tree)
 }
@@ -208,6 +211,7 @@ func pickChange(t *testing.T, tree *decision.Tree) (p decision.Path, k int, alt 
 // TestFlowChangeAnswer changes an answer from the outcome, then changes it
 // back: the answers after it still apply, so the walk ends where it began.
 func TestFlowChangeAnswer(t *testing.T) {
+	t.Parallel()
 	tree, base := builtGuide(t)
 	p, k, alt := pickChange(t, tree)
 	st := p.Steps[k]
@@ -233,6 +237,7 @@ func TestFlowChangeAnswer(t *testing.T) {
 // of the JSON block (</script>, <!--, U+2028) and checks that the script
 // reads it back unchanged.
 func TestFlowTreeText(t *testing.T) {
+	t.Parallel()
 	const odd = " </script><script>alert(1)</script> <!-- x --> \u2028 \u2029 & \"q\" 'a'"
 	var text string
 	tree, _, dir, err := buildTo(func(tr *decision.Tree) {

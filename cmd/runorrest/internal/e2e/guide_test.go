@@ -36,8 +36,6 @@ func builtGuide(t *testing.T) (*decision.Tree, string) {
 		if g.err == nil {
 			mux := http.NewServeMux()
 			mux.Handle("/guide/", http.StripPrefix("/guide", http.FileServer(http.Dir(g.dir))))
-			// The host's own icon, outside the guide: browsers ask for it.
-			mux.HandleFunc("/favicon.ico", func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusNoContent) })
 			g.srv = httptest.NewServer(mux)
 		}
 	})

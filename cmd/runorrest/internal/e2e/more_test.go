@@ -35,6 +35,7 @@ func (b *tab) tabTo(expr string) {
 // TestFlowKeyboard walks the longest path with the keyboard alone: Tab to
 // the answer, Enter to follow it. Each step puts the focus on the heading.
 func TestFlowKeyboard(t *testing.T) {
+	t.Parallel()
 	tree, base := builtGuide(t)
 	p := longest(tree)
 	b := newTab(t)
@@ -59,6 +60,7 @@ func TestFlowKeyboard(t *testing.T) {
 // TestFlowResume leaves a walk half done: the home page then offers to go
 // back to it, without going there by itself.
 func TestFlowResume(t *testing.T) {
+	t.Parallel()
 	tree, base := builtGuide(t)
 	p := longest(tree)
 	b := newTab(t)
@@ -107,6 +109,7 @@ func TestFlowResume(t *testing.T) {
 // TestFlowWithoutStorage runs the flow where localStorage throws, as in
 // some private modes: the walk still works, with no error in the console.
 func TestFlowWithoutStorage(t *testing.T) {
+	t.Parallel()
 	tree, base := builtGuide(t)
 	b := newTab(t)
 	_, err := chromedp.Call(b.ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{
@@ -125,6 +128,7 @@ func TestFlowWithoutStorage(t *testing.T) {
 // TestPagesAxe checks every page of the site, as a reader arriving from
 // outside sees it, with axe-core.
 func TestPagesAxe(t *testing.T) {
+	t.Parallel()
 	builtGuide(t)
 	_, base := builtGuide(t)
 	b := newTab(t)
@@ -138,6 +142,7 @@ func TestPagesAxe(t *testing.T) {
 // RUNORREST_SCREENSHOTS=1 it writes them to static/screenshots/ for the
 // README.
 func TestFlowScreenshots(t *testing.T) {
+	t.Parallel()
 	tree, base := builtGuide(t)
 	p := longest(tree)
 	b := newTab(t)
@@ -184,6 +189,7 @@ func TestFlowScreenshots(t *testing.T) {
 // TestFlowReducedMotion checks that the flow animates its additions only
 // for readers who have not asked for less motion.
 func TestFlowReducedMotion(t *testing.T) {
+	t.Parallel()
 	tree, base := builtGuide(t)
 	for _, tc := range []struct {
 		motion  string

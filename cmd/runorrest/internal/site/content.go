@@ -86,7 +86,7 @@ func (b *builder) loadMarkdown() {
 		if q.Help == "" {
 			continue
 		}
-		d := &mdDoc{file: b.tree.File, dir: path.Dir(b.tree.File), src: []byte(q.Help), line: q.Pos.Line - 1, fixLine: true, pages: b.pageOf}
+		d := &mdDoc{file: b.tree.File, dir: path.Dir(b.tree.File), src: []byte(q.Help), line: q.Pos.Line - 1, col: q.Pos.Col, fixLine: true, pages: b.pageOf}
 		b.help[q.ID] = d
 		b.docs = append(b.docs, d)
 	}
@@ -145,13 +145,13 @@ func (b *builder) readAndParse(d *mdDoc) {
 		data, err := fs.ReadFile(b.fsys, d.file)
 		if err != nil {
 			b.problem(d.file, 1, 1, ErrMarkdown, "cannot read the page: "+strings.TrimPrefix(err.Error(), "open "+d.file+": "), "create it or fix the name")
-			d.src = []byte{}
+			d.src, d.failed = []byte{}, true
 			return
 		}
 		head, body, line, has, p := splitFrontMatter(data)
 		if p != nil {
 			b.problem(d.file, p.Line, p.Col, ErrFrontMatter, p.Msg, p.Hint)
-			d.src = []byte{}
+			d.src, d.failed = []byte{}, true
 			return
 		}
 		_, isArticle := b.articlePage(d.file)
@@ -192,7 +192,7 @@ func (b *builder) checkDoc(d *mdDoc) {
 // checkLink checks that a link points to a page that will exist and, with
 // #, to a heading in it.
 func (b *builder) checkLink(d *mdDoc, l mdLink) {
-	bad := func(msg, hint string) { b.problem(d.file, l.line, 1, ErrLink, msg, hint) }
+	bad := func(msg, hint string) { b.problem(d.file, l.line, l.col, ErrLink, msg, hint) }
 	switch {
 	case l.file == "":
 		if _, ok := d.ids[l.anchor]; !ok {
@@ -208,7 +208,7 @@ func (b *builder) checkLink(d *mdDoc, l mdLink) {
 		bad(fmt.Sprintf("link %q names a missing page (%s is not a page of the guide)", l.dest, l.file), "link to a file in content/ such as recovery.md, relative to this file")
 	case l.anchor != "":
 		t := b.byFile[l.file]
-		if _, ok := t.ids[l.anchor]; !ok {
+		if _, ok := t.ids[l.anchor]; !ok && !t.failed {
 			bad(fmt.Sprintf("link %q names no heading of %s", l.dest, l.file), hint(t))
 		}
 	}

@@ -55,3 +55,13 @@ func build(t testing.TB, fsys fs.FS, opts Options) (*decision.Tree, *Site) {
 	}
 	return tree, s
 }
+
+// defaultFS is the default guide: the repository's own content/, templates/
+// and static/.
+func defaultFS(t testing.TB) fs.FS {
+	t.Helper()
+	return os.DirFS(repoRoot)
+}
+
+// mapFile is a file of a fstest.MapFS.
+func mapFile(s string) *fstest.MapFile { return &fstest.MapFile{Data: []byte(s)} }

@@ -38,7 +38,9 @@ type mdDoc struct {
 	dir      string // folder links are relative to, inside the -src root: "content/outcomes"
 	src      []byte // the Markdown, without front matter
 	line     int    // line of the file where src starts, minus 1
-	fixLine  bool   // src's lines are not the file's: report line+1 for all (question help)
+	fixLine  bool   // src's lines are not the file's: report line+1, col for all (question help)
+	col      int    // the column reported when fixLine
+	failed   bool   // the file could not be read: links into it are not checked
 	pages    map[string]string
 	fm       frontMatter
 	doc      ast.Node
@@ -58,6 +60,7 @@ type heading struct {
 // mdLink is a link found in a Markdown source that points into the site.
 type mdLink struct {
 	line   int
+	col    int
 	dest   string // as written
 	file   string // target Markdown file in the -src root ("content/recovery.md"); "" for a same-page anchor
 	page   string // the built page it points to ("recovery.html"); "" for a same-page anchor
@@ -93,6 +96,15 @@ func (d *mdDoc) lineAt(off int) int {
 		off = len(d.src)
 	}
 	return d.line + 1 + bytes.Count(d.src[:off], []byte("\n"))
+}
+
+// colAt is the file's column (1-based, in bytes) of byte offset off in d.src.
+func (d *mdDoc) colAt(off int) int {
+	if d.fixLine {
+		return d.col
+	}
+	off = max(0, min(off, len(d.src)))
+	return off - bytes.LastIndexByte(d.src[:off], '\n')
 }
 
 // linkRewriter rewrites links between Markdown files to the built pages
@@ -136,7 +148,8 @@ func (d *mdDoc) rewrite(n *ast.Link, src []byte) {
 	if err != nil || u.Scheme != "" || u.Host != "" {
 		return // external, or not a URL at all: left as written
 	}
-	l := mdLink{line: d.lineAt(segmentStart(n)), dest: dest, anchor: u.Fragment}
+	off := segmentStart(n)
+	l := mdLink{line: d.lineAt(off), col: d.colAt(off - 1), dest: dest, anchor: u.Fragment}
 	switch {
 	case u.Path == "":
 		// a same-page anchor: "#cold"

@@ -169,7 +169,15 @@ func (b *builder) problems() decision.Problems {
 		}
 		return a.Pos.Col < c.Pos.Col
 	})
-	return ps
+	// One template mistake shows on every page of its kind: report it once.
+	out := ps[:0]
+	for i, p := range ps {
+		if i > 0 && p.Error() == ps[i-1].Error() {
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
 }
 
 // loadAssets bundles the stylesheet and, when it exists, the script.
