@@ -55,7 +55,6 @@ export function outcome(t: Tree, main: HTMLElement, id: string, steps: Step[], a
   const o = t.o[id]
   if (steps.length) {
     const all = answers(steps, ans || undefined)
-    const why = steps.filter((s) => s.opt.w)
     const mine = steps.map((s) => {
       const li = el(
         "li",
@@ -74,7 +73,8 @@ export function outcome(t: Tree, main: HTMLElement, id: string, steps: Step[], a
     const whyBox = section(
       "flow-out flow-why",
       "Why this advice",
-      el("ul", "", ...(why.length ? why.map((s) => el("li", "", s.opt.w!)) : steps.map((s) => el("li", "", s.q.t + " " + answerText(s))))),
+      // Each answer in words: its why line, or the question and the answer.
+      el("ul", "", ...steps.map((s) => el("li", "", s.opt.w || s.q.t + " " + answerText(s)))),
     )
     const mineBox = section("flow-out flow-answers", "Your answers", el("ol", "", ...mine))
     // Why comes straight after the title; the answers before the notice.

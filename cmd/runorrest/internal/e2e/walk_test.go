@@ -111,15 +111,12 @@ func (b *tab) checkOutcome(tree *decision.Tree, steps []decision.Step, out *deci
 		want = append(want, r)
 		if st.Option.Why != "" {
 			why = append(why, st.Option.Why)
+		} else {
+			why = append(why, st.Question.Text+" "+answerText(st.Question, st.Option))
 		}
 	}
 	if fmt.Sprint(rows) != fmt.Sprint(want) {
 		b.t.Errorf("on %s: your answers = %v; want %v", out.ID, rows, want)
-	}
-	if len(why) == 0 {
-		for _, st := range steps {
-			why = append(why, st.Question.Text+" "+answerText(st.Question, st.Option))
-		}
 	}
 	if got := eval[[]string](b, `[...document.querySelectorAll(".flow-why li")].map(li => li.textContent)`); fmt.Sprint(got) != fmt.Sprint(why) {
 		b.t.Errorf("on %s: why this advice = %q; want %q", out.ID, got, why)
