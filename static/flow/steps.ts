@@ -101,7 +101,7 @@ export function resume(t: Tree, main: HTMLElement): void {
     "flow-resume",
     "Pick up where you left off?",
     el("p", "", "You stopped at question " + n + " of at most " + (n - 1 + q.m) + ": " + q.t),
-    el("p", "", a(url, "Resume", "flow-go"), " ", restart(t)),
+    el("p", "", a(url, "Resume", "flow-go button"), " ", restart(t)),
   )
   const h1 = main.querySelector("h1")
   h1 ? h1.after(box) : main.prepend(box)
