@@ -16,8 +16,9 @@ const main = document.querySelector("main")
 if (data && main) run(JSON.parse(data.textContent || "") as Tree, main)
 
 function run(t: Tree, main: HTMLElement): void {
-  // A change of fragment alone (a link to this same page) is a new step.
-  addEventListener("hashchange", () => location.reload())
+  // A new walk in the fragment alone (a link to this same page, Back to it)
+  // is a new step. Other fragments, such as footnotes, are only jumps.
+  addEventListener("hashchange", () => read(location.hash) && location.reload())
 
   // Links to the first question start a fresh walk.
   document.querySelectorAll<HTMLAnchorElement>('a[href="' + t.start + '.html"]').forEach((l) => {

@@ -27,7 +27,9 @@ export function question(t: Tree, main: HTMLElement, id: string, steps: Step[], 
   const bar = el("nav", "flow-bar", progress(n, max))
   bar.setAttribute("aria-label", "Your progress")
   const prev = steps[steps.length - 1]
-  if (prev) bar.append(el("p", "flow-nav", a(link(prev.id, answers(steps)), "Back", "flow-back"), " ", restart(t)))
+  if (prev || (ans && ans.size)) {
+    bar.append(el("p", "flow-nav", prev && a(link(prev.id, answers(steps)), "Back", "flow-back"), " ", restart(t)))
+  }
   // The page's own progress line counts only what is left; this one replaces it.
   const old = main.querySelector<HTMLElement>(".progress")
   if (old) old.hidden = true

@@ -211,3 +211,42 @@ func TestFlowReducedMotion(t *testing.T) {
 		}
 	}
 }
+
+// TestFlowHashChange checks the two kinds of fragment change on one page:
+// a new walk ("Start again" on the first question) is a new step, and any
+// other fragment (a footnote) only jumps.
+func TestFlowHashChange(t *testing.T) {
+	t.Parallel()
+	tree, base := builtGuide(t)
+	p := longest(tree)
+	first := p.Steps[0]
+	b := newTab(t)
+	b.start(base, tree)
+	b.clickTo(optionLink(first.Question, first.Option), first.Option.Next)
+	b.clickTo(`document.querySelector(".flow-back")`, tree.Start)
+	b.checkChosen(first)
+
+	b.do("marking the page", chromedp.Evaluate[chromedp.Void](`window.flowTestMark = 1`))
+	b.tap(`document.querySelector(".flow-restart")`)
+	b.waitFor("a fresh first question", `document.readyState === "complete" && !window.flowTestMark && document.querySelector("main [role=status]")`)
+	if got := eval[string](b, "location.hash"); got != "#a=" {
+		t.Errorf("after start again, location.hash = %q; want #a=", got)
+	}
+	if eval[bool](b, `!!document.querySelector('main a[aria-current]')`) {
+		t.Error("start again still marks an answer")
+	}
+	b.checkQuestion(tree.Question(tree.Start), 1)
+
+	b.do("marking the page", chromedp.Evaluate[chromedp.Void](`window.flowTestMark = 2`))
+	jumped, err := chromedp.Run(b.ctx, chromedp.Evaluate[bool](`new Promise(done => {
+		addEventListener("hashchange", () => setTimeout(() => done(true), 200), {once: true});
+		location.hash = "#fn-1";
+	})`, chromedp.EvalAwaitPromise))
+	if err != nil || !jumped {
+		t.Fatalf("jumping to #fn-1: %v", err)
+	}
+	b.waitFor("the page after the jump", `document.readyState === "complete"`)
+	if !eval[bool](b, `window.flowTestMark === 2`) {
+		t.Error("a jump to a footnote reloaded the page")
+	}
+}

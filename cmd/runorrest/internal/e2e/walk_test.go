@@ -26,11 +26,11 @@ func answerText(q *decision.Question, o *decision.Option) string {
 	return o.Label
 }
 
-// clickTo taps the element of a JavaScript expression, as a finger on a
-// phone would, and waits for the page of node. It finds the element with
-// JavaScript, not with chromedp's DOM queries, which lose track of a page
-// that Back restores from the back-forward cache.
-func (b *tab) clickTo(expr, node string) {
+// tap taps the element of a JavaScript expression, as a finger on a phone
+// would. It finds the element with JavaScript, not with chromedp's DOM
+// queries, which lose track of a page that Back restores from the
+// back-forward cache.
+func (b *tab) tap(expr string) {
 	b.t.Helper()
 	xy := eval[[]float64](b, `(e => {
 		if (!e) return [];
@@ -42,6 +42,13 @@ func (b *tab) clickTo(expr, node string) {
 		b.t.Fatalf("no element %s on %s", expr, eval[string](b, "location.href"))
 	}
 	b.do("tapping "+expr, chromedp.TapXY(xy[0], xy[1]))
+}
+
+// clickTo taps the element of a JavaScript expression and waits for the
+// page of node.
+func (b *tab) clickTo(expr, node string) {
+	b.t.Helper()
+	b.tap(expr)
 	b.at(node)
 }
 
