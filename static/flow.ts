@@ -1,10 +1,14 @@
 // The guide flow: enhances the static pages of a walk through the decision
-// tree. Every page works without it; with it, the answers so far travel in
-// the URL fragment (see flow/url.ts), so a step can be bookmarked, shared,
-// reloaded, and Back and Forward step through the answers.
+// tree. Every page works without it.
+//
+// Each step stays its own static page, and the browser does the navigating:
+// the script rewrites the option links so that the answers so far travel in
+// the URL fragment (see flow/url.ts). So a step can be bookmarked and shared,
+// Back and Forward step through the answers, a reload keeps the place, and
+// all of it works from file:// and under any sub-path, with no server.
 //
 // The tree comes from <script type="application/json" id="flow-tree">,
-// written by the build with encoding/json.
+// written by the build with encoding/json (see site/flowdata.go).
 
 import { walk, type Tree } from "./flow/tree"
 import { read } from "./flow/url"

@@ -9,8 +9,8 @@ import (
 	"runorrest/decision"
 )
 
-// The guide flow (static/flow.ts) reads the tree from a JSON block in each
-// page:
+// The guide flow (static/flow.ts) reads the tree from a JSON block that the
+// template "site-head" (templates/base.html) puts in every page's head:
 //
 //	<script type="application/json" id="flow-tree">{{.FlowTree}}</script>
 //
