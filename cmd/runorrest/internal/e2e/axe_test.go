@@ -35,7 +35,12 @@ func (b *tab) axe(where string) {
 	b.t.Helper()
 	src, err := axeSource()
 	if err != nil {
-		needs(b.t, "axe-core not found ("+err.Error()+"): run .ci/run, or set RUNORREST_AXE to axe.min.js")
+		// The rest of a test still runs; TestPagesAxe, which is only axe, skips.
+		if os.Getenv("CI") == "true" {
+			b.t.Fatalf("axe-core not found (%v): .ci/run installs it (CI=true: it must be there)", err)
+		}
+		b.t.Logf("axe-core not found (%v): %s not checked (run .ci/run, or set RUNORREST_AXE to axe.min.js)", err, where)
+		return
 	}
 	// DevTools evaluation is not subject to the page's CSP, so the pages
 	// keep their policy while axe runs.

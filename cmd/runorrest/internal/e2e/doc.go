@@ -6,7 +6,8 @@
 // Without Chromium the tests skip, except under CI=true, where they fail.
 // The accessibility checks inject axe-core from RUNORREST_AXE (the path of
 // axe.min.js) or $HOME/.cache/runorrest-axe/node_modules/axe-core/axe.min.js,
-// where .ci/run installs it; without it those checks skip, except under CI.
+// where .ci/run installs it. Without it TestPagesAxe skips and the other
+// tests log that they did not check, except under CI, where all fail.
 //
 // With RUNORREST_SCREENSHOTS=1, TestFlowScreenshots writes
 // static/screenshots/question.png and outcome.png, which the README shows.
