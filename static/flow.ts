@@ -7,17 +7,17 @@
 // Back and Forward step through the answers, a reload keeps the place, and
 // all of it works from file:// and under any sub-path, with no server.
 //
-// The tree comes from <script type="application/json" id="flow-tree">,
-// written by the build with encoding/json (see site/flowdata.go).
+// The tree comes from assets/tree.HASH.js, which the page loads first: it
+// sets self.runorrestTree to JSON written by encoding/json (site/flowdata.go).
 
 import { walk, type Tree } from "./flow/tree"
 import { read } from "./flow/url"
 import { el } from "./flow/dom"
 import { question, outcome, resume } from "./flow/steps"
 
-const data = document.getElementById("flow-tree")
+const tree = (self as { runorrestTree?: Tree }).runorrestTree
 const main = document.querySelector("main")
-if (data && main) run(JSON.parse(data.textContent || "") as Tree, main)
+if (tree && main) run(tree, main)
 
 function run(t: Tree, main: HTMLElement): void {
   // A new walk in the fragment alone (a link to this same page, Back to it)

@@ -107,7 +107,7 @@ func (b *tab) checkOutcome(tree *decision.Tree, steps []decision.Step, out *deci
 		b.t.Errorf("on %s: verdict = %q; want %q", out.ID, got, out.Verdict)
 	}
 	rows := eval[[]answerRow](b, `[...document.querySelectorAll(".flow-answers li")].map(li => ({q: li.dataset.q, a: li.dataset.a, text: li.querySelector("strong").textContent}))`)
-	keys := eval[map[string][]string](b, `(t => Object.fromEntries(Object.entries(t.q).map(([id, q]) => [id, q.o.map(o => o.k)])))(JSON.parse(document.getElementById("flow-tree").textContent))`)
+	keys := eval[map[string][]string](b, `(t => Object.fromEntries(Object.entries(t.q).map(([id, q]) => [id, q.o.map(o => o.k)])))(self.runorrestTree)`)
 	var want []answerRow
 	var why []string
 	for _, st := range steps {

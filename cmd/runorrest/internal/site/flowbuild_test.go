@@ -33,8 +33,7 @@ func gzipLen(t *testing.T, data []byte) int {
 }
 
 // TestFlowInDefaultGuide builds the default guide and checks the script's
-// size and that every page carries the tree once, as FlowTree writes it,
-// before the script.
+// size, and that every page loads the tree script, then the flow script.
 func TestFlowInDefaultGuide(t *testing.T) {
 	tree, s := build(t, os.DirFS(repoRoot), Options{})
 	if !regexp.MustCompile(`^assets/flow\.[0-9a-f]{8}\.js$`).MatchString(s.Script) {
@@ -46,20 +45,27 @@ func TestFlowInDefaultGuide(t *testing.T) {
 	} else {
 		t.Logf("%s: %d bytes, %d gzipped (budget %d)", s.Script, len(js), n, flowScriptBudget)
 	}
-	want, err := FlowTree(tree)
+	want, err := FlowTreeScript(tree)
 	if err != nil {
 		t.Fatal(err)
 	}
-	block := `<script type="application/json" id="flow-tree">` + string(want) + `</script>`
-	for _, p := range s.Pages {
-		page := string(s.Files[p.Path])
-		if got := strings.Count(page, `id="flow-tree"`); got != 1 {
-			t.Errorf("%s has %d flow-tree blocks; want 1", p.Path, got)
-			continue
+	var treeJS []string
+	for name, data := range s.Files {
+		if strings.HasPrefix(name, "assets/tree.") {
+			treeJS = append(treeJS, name)
+			if !bytes.Equal(data, want) {
+				t.Errorf("%s is not FlowTreeScript's output", name)
+			}
+			t.Logf("%s: %d bytes, %d gzipped", name, len(data), gzipLen(t, data))
 		}
-		i, j := strings.Index(page, block), strings.Index(page, `<script defer src="`+s.Script+`">`)
-		if i < 0 || j < i {
-			t.Errorf("%s: want the tree block %q... and then the script", p.Path, block[:60])
+	}
+	if len(treeJS) != 1 || !regexp.MustCompile(`^assets/tree\.[0-9a-f]{8}\.js$`).MatchString(treeJS[0]) {
+		t.Fatalf("tree scripts %v; want one assets/tree.HASH.js", treeJS)
+	}
+	tags := `<script defer src="` + treeJS[0] + `"></script>` + "\n" + `<script defer src="` + s.Script + `"></script>`
+	for _, p := range s.Pages {
+		if got := strings.Count(string(s.Files[p.Path]), tags); got != 1 {
+			t.Errorf("%s holds the tree and flow scripts, in order, %d times; want once", p.Path, got)
 		}
 	}
 }

@@ -1,21 +1,24 @@
 package site
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
-	"html/template"
 	"strconv"
 	"strings"
 
 	"runorrest/decision"
 )
 
-// The guide flow (static/flow.ts) reads the tree from a JSON block that the
-// template "site-head" (templates/base.html) puts in every page's head:
+// The guide flow (static/flow.ts) reads the tree from one script that every
+// page loads before it, assets/tree.HASH.js:
 //
-//	<script type="application/json" id="flow-tree">{{.FlowTree}}</script>
+//	self.runorrestTree={"start":"soreness","q":{...},"o":{...}};
 //
-// Keys are short because the block is in every page. The shapes match the
-// interfaces in static/flow/tree.ts; change both together.
+// One shared file keeps each page small and the build linear in the size of
+// the tree, and a script, unlike fetch(), loads from file:// too. Keys are
+// short; the shapes match the interfaces in static/flow/tree.ts, so change
+// both together.
 
 type flowTree struct {
 	Start     string                  `json:"start"`
@@ -44,12 +47,12 @@ type flowOutcome struct {
 	Verdict string `json:"v"`
 }
 
-// FlowTree encodes t as the JSON the flow script reads. encoding/json
-// escapes <, > and & and the line separators U+2028 and U+2029, so the
-// result is safe verbatim inside a <script type="application/json"> element:
-// no text of the tree can close the element or open a comment. Maps are
-// written with sorted keys, so the output is deterministic.
-func FlowTree(t *decision.Tree) (template.JS, error) {
+// FlowTreeScript is the script that hands the tree to the flow. Its data is
+// written by encoding/json, which escapes <, > and & and the line separators
+// U+2028 and U+2029, so no text of the tree can end a script element, open
+// an HTML comment or break a string for an ES2017 parser. Maps are written
+// with sorted keys, so the output is deterministic.
+func FlowTreeScript(t *decision.Tree) ([]byte, error) {
 	ft := flowTree{
 		Start:     t.Start,
 		Questions: make(map[string]flowQuestion, len(t.Questions)),
@@ -77,23 +80,31 @@ func FlowTree(t *decision.Tree) (template.JS, error) {
 	for _, o := range t.Outcomes {
 		ft.Outcomes[o.ID] = flowOutcome{Title: o.Title, Verdict: labels[o.Verdict]}
 	}
-	b, err := json.Marshal(ft)
+	data, err := json.Marshal(ft)
 	if err != nil {
-		return "", err
+		return nil, err
 	}
-	return template.JS(b), nil
+	js := append([]byte("self.runorrestTree="), data...)
+	return append(js, ";\n"...), nil
 }
 
-// flowTree is the tree for the flow script, or "" when the site has none.
-func (b *builder) flowTree() template.JS {
+// flowTree adds the tree script to the site when it has the flow script,
+// and returns its path ("assets/tree.1a2b3c4d.js"), or "".
+func (b *builder) flowTree() string {
 	if b.script == "" {
 		return ""
 	}
-	js, err := FlowTree(b.tree)
+	js, err := FlowTreeScript(b.tree)
 	if err != nil {
 		b.problem(b.tree.File, 1, 1, ErrAsset, "cannot encode the tree for the flow script: "+err.Error(), "report this as a bug")
+		return ""
 	}
-	return js
+	sum := sha256.Sum256(js)
+	name := "assets/tree." + hex.EncodeToString(sum[:4]) + ".js"
+	b.mu.Lock()
+	b.files[name] = js
+	b.mu.Unlock()
+	return name
 }
 
 // optionKeys names each option of q in the URL: a slug of the first words of

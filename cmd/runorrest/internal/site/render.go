@@ -61,9 +61,9 @@ func (b *builder) templateProblem(err error) {
 type siteData struct {
 	Title, Lang, CSP string
 	CSS, Script      string
-	FlowTree         template.JS // the tree for the script (flowdata.go)
-	Start            string      // the first question's page
-	HasIcon          bool        // Links has an icon; else an empty one stops requests for /favicon.ico
+	FlowTree         string // path of the tree for the script (flowdata.go); "" without one
+	Start            string // the first question's page
+	HasIcon          bool   // Links has an icon; else an empty one stops requests for /favicon.ico
 	Links            []HeadLink
 	Meta             []Meta
 
