@@ -1,6 +1,8 @@
 // Package publish writes a built site to its folder atomically: the new
 // files go into a temporary folder beside the target, which then takes the
-// target's place. A failed write leaves the previous output as it was.
+// target's place, in one atomic exchange on Linux (renameat2), elsewhere by
+// renaming the old folder away and the new one in. The old folder is then
+// deleted. A failed write leaves the previous output as it was.
 package publish
 
 import (
@@ -83,6 +85,11 @@ func Write(dir string, files map[string][]byte) (err error) {
 	}
 	if !exists {
 		return os.Rename(tmp, abs)
+	}
+	// Where the system can swap two folders in one step, the output folder
+	// is never missing, not even for an instant; tmp then holds the old one.
+	if exchange(tmp, abs) == nil {
+		return os.RemoveAll(tmp)
 	}
 	return swap(abs, tmp, parent, base)
 }

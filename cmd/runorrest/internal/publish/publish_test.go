@@ -142,3 +142,20 @@ func TestWriteRefusesRoot(t *testing.T) {
 		t.Errorf("Write(/) = %v; want ErrNotFolder", err)
 	}
 }
+
+// The fallback for systems without an atomic exchange: rename the old
+// folder away, the new one in, then delete the old one.
+func TestSwap(t *testing.T) {
+	parent := t.TempDir()
+	out, tmp := filepath.Join(parent, "public"), filepath.Join(parent, "public.tmp-1")
+	os.Mkdir(out, 0o755)
+	os.WriteFile(filepath.Join(out, "old.html"), []byte("old"), 0o644)
+	os.Mkdir(tmp, 0o755)
+	os.WriteFile(filepath.Join(tmp, "new.html"), []byte("new"), 0o644)
+	if err := swap(out, tmp, parent, "public"); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := tree(t, parent), map[string]string{"public/new.html": "new"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("after swap: %v; want %v", got, want)
+	}
+}

@@ -96,3 +96,13 @@ func BenchmarkBuild5000(b *testing.B) { benchBuild(b, generated(b, 5000), false)
 
 // BenchmarkBuild5000Write: the same, written to disk too.
 func BenchmarkBuild5000Write(b *testing.B) { benchBuild(b, generated(b, 5000), true) }
+
+// BenchmarkStats: the sizes the build's summary line reports, over the
+// generated guide.
+func BenchmarkStats5000(b *testing.B) {
+	_, s := build(b, generated(b, 5000), Options{})
+	b.ResetTimer()
+	for b.Loop() {
+		s.Stats()
+	}
+}

@@ -259,6 +259,17 @@ func TestEveryPageWithScript(t *testing.T) {
 			n++
 		}
 	}
+	// A link reached with the keyboard shows a visible outline.
+	tb.open(t, "file://"+filepath.ToSlash(filepath.Join(dir, "index.html")))
+	if err := chromedp.Do(tb.ctx, chromedp.KeyEvent("\t")); err != nil {
+		t.Fatal(err)
+	}
+	outline, err := chromedp.Run(tb.ctx, chromedp.Evaluate[string](
+		`(() => { const s = getComputedStyle(document.activeElement); return document.activeElement.tagName + " " + s.outlineStyle + " " + s.outlineWidth; })()`))
+	if err != nil || outline != "A solid 3px" {
+		t.Errorf("link focused by Tab: %q, %v; want A solid 3px", outline, err)
+	}
+
 	// Dark mode follows the system's preference.
 	for _, tt := range []struct{ scheme, bg string }{{"light", "rgb(253, 253, 251)"}, {"dark", "rgb(21, 25, 28)"}} {
 		_, err := chromedp.Call(tb.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
