@@ -252,3 +252,48 @@ func TestFlowHashChange(t *testing.T) {
 		t.Error("a jump to a footnote reloaded the page")
 	}
 }
+
+// TestFlowDarkMode runs axe-core on the flow's additions in dark mode: the
+// progress, a chosen answer, "why this advice", "your answers" and the offer
+// to resume.
+func TestFlowDarkMode(t *testing.T) {
+	t.Parallel()
+	tree, base := builtGuide(t)
+	p := longest(tree)
+	b := newTab(t)
+	_, err := chromedp.Call(b.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+		Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "dark"}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.walkPath(base, tree, p, nil)
+	b.axe(p.Outcome.ID + " in dark mode")
+	b.clickTo(`document.querySelector(".flow-answers .flow-change")`, p.Steps[0].Question.ID)
+	b.checkChosen(p.Steps[0])
+	b.axe(p.Steps[0].Question.ID + " with a chosen answer, in dark mode")
+	b.open(base + "index.html")
+	b.waitFor("the offer to resume", `document.querySelector(".flow-resume")`)
+	b.axe("home with the offer to resume, in dark mode")
+}
+
+// TestFlowBadFragment opens pages with answers that do not lead there or
+// mean nothing: the pages stay as built, with no error.
+func TestFlowBadFragment(t *testing.T) {
+	t.Parallel()
+	tree, base := builtGuide(t)
+	p := longest(tree)
+	second := p.Steps[1].Question.ID
+	b := newTab(t)
+	for _, frag := range []string{"#a=", "#a=nonsense", "#a=" + tree.Start + ":999", "#a=,,:,:x", "#a=%3Cscript%3E:1"} {
+		b.open(base + second + ".html" + frag)
+		b.waitFor("the page", `document.readyState === "complete"`)
+		if eval[bool](b, `!!document.querySelector(".flow-bar, main [role=status]")`) {
+			t.Errorf("%s.html%s: the flow took over a page the answers do not lead to", second, frag)
+		}
+	}
+	// The first question needs no answers: any fragment starts there.
+	b.open(base + tree.Start + ".html#a=nonsense:1")
+	b.at(tree.Start)
+	b.checkQuestion(tree.Question(tree.Start), 1)
+}
