@@ -1,0 +1,170 @@
+package offline
+
+import (
+	"bytes"
+	"fmt"
+	"image"
+	"image/color"
+	"image/png"
+	"strconv"
+)
+
+// icon is one PNG the build draws: the guide's mark, a "play" triangle (run)
+// beside a "pause" sign (rest), in white on the theme colour.
+type icon struct {
+	path      string
+	size      int
+	purpose   string // the manifest's purpose; "" keeps it out of the manifest
+	fullBleed bool   // square corners and room to crop, for maskable and Apple icons
+}
+
+var icons = []icon{
+	{Icon192, 192, "any", false},
+	{Icon512, 512, "any", false},
+	{MaskableIcon, 512, "maskable", true},
+	{AppleTouchIcon, 180, "", true},
+}
+
+func (ic icon) sizes() string {
+	n := strconv.Itoa(ic.size)
+	return n + "x" + n
+}
+
+// The mark is drawn on a grid of grid x grid units. It stays inside the
+// circle of radius 0.4 x grid around the centre, the safe zone of a maskable
+// icon, so a phone may crop the full-bleed icons to any shape.
+const (
+	grid       = 1024
+	cornerUnit = 192 // the radius of the rounded corners of the "any" icons
+	subsamples = 4   // per pixel and axis, for smooth edges
+)
+
+type point struct{ x, y int64 }
+
+var (
+	triangle = [3]point{{272, 352}, {272, 672}, {512, 512}}
+	bars     = [2][2]point{{{576, 352}, {640, 672}}, {{688, 352}, {752, 672}}}
+)
+
+// draw renders the icon. It uses integer arithmetic only, so every machine
+// gives the same pixels.
+func (ic icon) draw(theme color.NRGBA) *image.NRGBA {
+	n := ic.size
+	img := image.NewNRGBA(image.Rect(0, 0, n, n))
+	// A sample at index i (0 <= i < n*subsamples) sits at grid coordinate
+	// (2i+1)*grid / scale; grid coordinates are multiplied by scale to compare.
+	scale := int64(2 * n * subsamples)
+	const total = subsamples * subsamples
+	for py := range n {
+		for px := range n {
+			var inBack, inMark int64
+			for sy := range subsamples {
+				for sx := range subsamples {
+					p := point{
+						int64(2*(px*subsamples+sx)+1) * grid,
+						int64(2*(py*subsamples+sy)+1) * grid,
+					}
+					if ic.fullBleed || inRoundedSquare(p, scale) {
+						inBack++
+					}
+					if inMarkShape(p, scale) {
+						inMark++
+					}
+				}
+			}
+			if inBack == 0 {
+				continue // transparent
+			}
+			img.SetNRGBA(px, py, color.NRGBA{
+				R: mix(theme.R, inMark, total),
+				G: mix(theme.G, inMark, total),
+				B: mix(theme.B, inMark, total),
+				A: uint8((255*inBack + total/2) / total),
+			})
+		}
+	}
+	return img
+}
+
+// mix blends a channel of the theme colour with white, by coverage/total.
+func mix(c uint8, coverage, total int64) uint8 {
+	return uint8((int64(c)*(total-coverage) + 255*coverage + total/2) / total)
+}
+
+func inRoundedSquare(p point, scale int64) bool {
+	r := cornerUnit * scale
+	edge := grid * scale
+	cx, cy := p.x, p.y
+	switch {
+	case p.x < r:
+		cx = r
+	case p.x > edge-r:
+		cx = edge - r
+	default:
+		return true
+	}
+	switch {
+	case p.y < r:
+		cy = r
+	case p.y > edge-r:
+		cy = edge - r
+	default:
+		return true
+	}
+	dx, dy := p.x-cx, p.y-cy
+	return dx*dx+dy*dy <= r*r
+}
+
+func inMarkShape(p point, scale int64) bool {
+	for _, b := range bars {
+		if p.x >= b[0].x*scale && p.x < b[1].x*scale && p.y >= b[0].y*scale && p.y < b[1].y*scale {
+			return true
+		}
+	}
+	var neg, pos bool
+	for i := range triangle {
+		a, b := triangle[i], triangle[(i+1)%3]
+		e := (b.x-a.x)*scale*(p.y-a.y*scale) - (b.y-a.y)*scale*(p.x-a.x*scale)
+		neg = neg || e < 0
+		pos = pos || e > 0
+	}
+	return !(neg && pos)
+}
+
+// parseColour reads "#rrggbb" (already checked by Config.withDefaults).
+func parseColour(s string) (color.NRGBA, error) {
+	v, err := strconv.ParseUint(s[1:], 16, 32)
+	if len(s) != 7 || err != nil {
+		return color.NRGBA{}, fmt.Errorf("%w: %q is not a colour like #1b5e4a", ErrConfig, s)
+	}
+	return color.NRGBA{R: uint8(v >> 16), G: uint8(v >> 8), B: uint8(v), A: 255}, nil
+}
+
+func encodePNG(img image.Image) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := png.Encoder{CompressionLevel: png.BestCompression}
+	if err := enc.Encode(&buf, img); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// assets gives the manifest and the icons of a checked Config.
+func assets(cfg Config) (map[string][]byte, error) {
+	theme, err := parseColour(cfg.ThemeColor)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string][]byte, len(icons)+1)
+	for _, ic := range icons {
+		data, err := encodePNG(ic.draw(theme))
+		if err != nil {
+			return nil, fmt.Errorf("offline: %s: %w", ic.path, err)
+		}
+		out[ic.path] = data
+	}
+	if out[ManifestFile], err = encodeManifest(cfg); err != nil {
+		return nil, err
+	}
+	return out, nil
+}

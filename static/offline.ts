@@ -1,0 +1,78 @@
+// Offline support, the page's side: register the service worker (static/sw.ts,
+// built as sw.js at the root of the output) and, when a new version of the
+// guide has been fetched in the background, offer to reload. The page never
+// reloads on its own: a reader in the middle of a walk keeps their place.
+//
+// The worker is registered with a relative URL, so its scope is the folder
+// the guide is served from (/ or /guide/ alike). Opened from disk (file://)
+// or over plain http from another machine there is no service worker: the
+// guide then works as plain pages, quietly.
+
+const promptClass = "update-prompt";
+
+function startOffline(): void {
+  const protocol = location.protocol;
+  if ((protocol !== "https:" && protocol !== "http:") || !("serviceWorker" in navigator)) {
+    return;
+  }
+  navigator.serviceWorker
+    .register("sw.js", { updateViaCache: "none" })
+    .then(watch, (err: unknown) => {
+      // The guide still works online; say why it will not work offline.
+      console.warn("runorrest: offline reading is not available:", err);
+    });
+}
+
+// watch offers a reload once a new worker is installed and waiting, whether
+// it was found before this page ran (waiting, installing) or later.
+function watch(registration: ServiceWorkerRegistration): void {
+  follow(registration.waiting);
+  follow(registration.installing);
+  registration.addEventListener("updatefound", () => follow(registration.installing));
+}
+
+function follow(worker: ServiceWorker | null): void {
+  if (!worker) {
+    return;
+  }
+  if (worker.state === "installed") {
+    offer(worker);
+    return;
+  }
+  worker.addEventListener("statechange", () => {
+    if (worker.state === "installed") {
+      offer(worker);
+    }
+  });
+}
+
+// offer shows the prompt. Only for an update: the first install of the
+// worker (no controller yet) changes nothing the reader can see.
+function offer(worker: ServiceWorker): void {
+  if (!navigator.serviceWorker.controller || document.querySelector(`.${promptClass}`)) {
+    return;
+  }
+  const box = document.createElement("aside");
+  box.className = promptClass;
+  box.setAttribute("role", "status");
+  const text = document.createElement("p");
+  text.append("A new version of the guide is ready: ");
+  const button = document.createElement("button");
+  button.type = "button";
+  button.textContent = "reload";
+  text.append(button);
+  box.append(text);
+  document.body.prepend(box);
+
+  button.addEventListener("click", () => {
+    button.disabled = true;
+    if (worker.state === "activated") {
+      location.reload(); // another tab already switched to it
+      return;
+    }
+    navigator.serviceWorker.addEventListener("controllerchange", () => location.reload());
+    worker.postMessage("skip-waiting");
+  });
+}
+
+startOffline();
