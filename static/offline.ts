@@ -7,13 +7,22 @@
 // the guide is served from (/ or /guide/ alike). Opened from disk (file://)
 // or over plain http from another machine there is no service worker: the
 // guide then works as plain pages, quietly.
+//
+// The link to the web app manifest is added here, over http(s) only: a page
+// opened from disk that links a manifest makes Chromium log a CORS error, as
+// it may not fetch a file:// manifest. Installing needs the worker, and so
+// this script, anyway.
 
 const promptClass = "update-prompt";
 
 function startOffline(): void {
   const protocol = location.protocol;
-  if ((protocol !== "https:" && protocol !== "http:") || !("serviceWorker" in navigator)) {
+  if (protocol !== "https:" && protocol !== "http:") {
     return;
+  }
+  linkManifest();
+  if (!("serviceWorker" in navigator)) {
+    return; // not a secure context, or an old browser
   }
   navigator.serviceWorker
     .register("sw.js", { updateViaCache: "none" })
@@ -21,6 +30,16 @@ function startOffline(): void {
       // The guide still works online; say why it will not work offline.
       console.warn("runorrest: offline reading is not available:", err);
     });
+}
+
+function linkManifest(): void {
+  if (document.querySelector('link[rel="manifest"]')) {
+    return;
+  }
+  const link = document.createElement("link");
+  link.rel = "manifest";
+  link.href = "manifest.webmanifest";
+  document.head.append(link);
 }
 
 // watch offers a reload once a new worker is installed and waiting, whether

@@ -9,13 +9,16 @@
 // list (the version, part of the cache's name) and a slug of the guide's title.
 // The same files give the same bytes.
 //
-// Every page must link what this package writes, by relative URL, and load a
-// script that imports static/offline.ts (which registers sw.js):
+// Every page must link the icons by relative URL and load a script that
+// imports static/offline.ts:
 //
 //	<meta name="theme-color" content="{{ThemeColor}}">
-//	<link rel="manifest" href="manifest.webmanifest">
 //	<link rel="icon" href="icons/icon-192.png" type="image/png">
 //	<link rel="apple-touch-icon" href="icons/apple-touch-icon.png">
+//
+// offline.ts registers sw.js and adds <link rel="manifest"
+// href="manifest.webmanifest"> to the page, over http(s) only: Chromium logs a
+// CORS error for a manifest linked from a page opened from disk.
 //
 // The page's Content-Security-Policy must allow manifest-src 'self' and
 // worker-src 'self' (default-src 'self' does both).
