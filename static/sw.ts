@@ -128,7 +128,12 @@ async function respond(request: Request): Promise<Response> {
   }
   // The flow may keep its state in the query or the fragment of a page's
   // address; the page is the same whatever they say.
-  const hit = await cache.match(url.href, { ignoreSearch: navigate, ignoreVary: true });
+  const hit =
+    (await cache.match(url.href, { ignoreSearch: navigate, ignoreVary: true })) ??
+    (navigate && !url.pathname.endsWith(".html")
+      ? // a host with "pretty URLs" serves tired.html as tired
+        await cache.match(url.origin + url.pathname + ".html", { ignoreSearch: true, ignoreVary: true })
+      : undefined);
   if (hit) {
     return hit;
   }

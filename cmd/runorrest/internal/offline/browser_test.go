@@ -2,7 +2,9 @@ package offline_test
 
 import (
 	"context"
+	"encoding/json"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -107,6 +109,11 @@ func TestOffline(t *testing.T) {
 			t.Errorf("offline %s: title %q; want %q", name, got, want)
 		}
 	}
+	// The flow may keep state in the query and the fragment.
+	navigate(t, ctx, srv.url("tired.html?answers=1#step"))
+	if got := node(t, ctx); got != "tired" {
+		t.Errorf("offline tired.html?answers=1: page %q; want tired", got)
+	}
 	seen := walk(t, ctx, srv.url(""))
 	for _, want := range []string{"sore", "tired", "easy", "rest"} {
 		if !seen[want] {
@@ -135,6 +142,12 @@ func TestUpdate(t *testing.T) {
 
 	navigate(t, ctx, srv.url(""))
 	waitControlled(t, ctx)
+	// Caches of another app, and of another copy of the guide on this
+	// origin, must survive the update.
+	others := []string{"someone else", offline.CacheName(fixtureConfig.Name, srv.Server.URL+"/other/", "0123456789abcdef")}
+	for _, name := range others {
+		evaluate[bool](t, ctx, `caches.open(`+jsString(name)+`).then(() => true)`)
+	}
 	srv.deploy(v2)
 	navigate(t, ctx, srv.url(""))
 	waitFor(t, ctx, `document.querySelector(".update-prompt button") !== null`)
@@ -148,9 +161,10 @@ func TestUpdate(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitFor(t, ctx, `document.readyState === "complete" && document.title.includes("v2")`)
-	want := []string{offline.CacheName(fixtureConfig.Name, srv.url(""), offline.Version(offline.Precache(v2)))}
+	want := append([]string{offline.CacheName(fixtureConfig.Name, srv.url(""), offline.Version(offline.Precache(v2)))}, others...)
+	slices.Sort(want)
 	if got := cacheNames(t, ctx); !slices.Equal(got, want) {
-		t.Errorf("caches %q; want only v2's %q", got, want)
+		t.Errorf("caches %q; want v2's and the others' %q", got, want)
 	}
 	errs.check(t)
 }
@@ -233,15 +247,40 @@ func TestInstallable(t *testing.T) {
 	ctx := newBrowser(t)
 	navigate(t, ctx, srv.url(""))
 	waitControlled(t, ctx)
+	if errs := installabilityErrors(t, ctx); len(errs) > 0 {
+		t.Errorf("not installable: %v", errs)
+	}
+
+	// The check itself works headless: a manifest with no icons fails it.
+	broken := maps.Clone(files)
+	broken[offline.ManifestFile] = []byte(`{"name": "x", "start_url": "./", "display": "standalone"}`)
+	srv2 := newGuideServer(t, broken)
+	navigate(t, ctx, srv2.url(""))
+	waitFor(t, ctx, `document.querySelector('link[rel="manifest"]') !== null`)
+	if errs := installabilityErrors(t, ctx); len(errs) == 0 {
+		t.Error("a manifest with no icons passed Page.getInstallabilityErrors; the check proves nothing")
+	}
+}
+
+func installabilityErrors(t *testing.T, ctx context.Context) []string {
+	t.Helper()
 	res, err := chromedp.Call(ctx, page.GetInstallabilityErrors, cdp.Empty{})
 	if err != nil {
 		t.Fatalf("Page.getInstallabilityErrors: %v", err)
 	}
+	var errs []string
 	for _, e := range res.InstallabilityErrors {
-		var args []string
+		msg := e.ErrorID
 		for _, a := range e.ErrorArguments {
-			args = append(args, a.Name+"="+a.Value)
+			msg += " " + a.Name + "=" + a.Value
 		}
-		t.Errorf("not installable: %s %v", e.ErrorID, args)
+		errs = append(errs, msg)
 	}
+	return errs
+}
+
+// jsString quotes s for a JavaScript expression.
+func jsString(s string) string {
+	data, _ := json.Marshal(s)
+	return string(data)
 }

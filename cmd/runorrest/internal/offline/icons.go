@@ -7,6 +7,7 @@ import (
 	"image/color"
 	"image/png"
 	"strconv"
+	"sync"
 )
 
 // icon is one PNG the build draws: the guide's mark, a "play" triangle (run)
@@ -55,8 +56,17 @@ func (ic icon) draw(theme color.NRGBA) *image.NRGBA {
 	// (2i+1)*grid / scale; grid coordinates are multiplied by scale to compare.
 	scale := int64(2 * n * subsamples)
 	const total = subsamples * subsamples
+	// Only pixels near the rounded corners or the mark need samples.
+	cornerPx := (cornerUnit*n + grid - 1) / grid
+	lo, hi := markBounds(n)
 	for py := range n {
 		for px := range n {
+			nearCorner := !ic.fullBleed && (px < cornerPx || px >= n-cornerPx) && (py < cornerPx || py >= n-cornerPx)
+			nearMark := px >= lo.X && px < hi.X && py >= lo.Y && py < hi.Y
+			if !nearCorner && !nearMark {
+				img.SetNRGBA(px, py, theme)
+				continue
+			}
 			var inBack, inMark int64
 			for sy := range subsamples {
 				for sx := range subsamples {
@@ -84,6 +94,11 @@ func (ic icon) draw(theme color.NRGBA) *image.NRGBA {
 		}
 	}
 	return img
+}
+
+// markBounds gives the pixels that the mark may touch on an n x n icon.
+func markBounds(n int) (lo, hi image.Point) {
+	return image.Pt(272*n/grid, 352*n/grid), image.Pt((752*n+grid-1)/grid+1, (672*n+grid-1)/grid+1)
 }
 
 // mix blends a channel of the theme colour with white, by coverage/total.
@@ -142,7 +157,7 @@ func parseColour(s string) (color.NRGBA, error) {
 
 func encodePNG(img image.Image) ([]byte, error) {
 	var buf bytes.Buffer
-	enc := png.Encoder{CompressionLevel: png.BestCompression}
+	enc := png.Encoder{CompressionLevel: png.DefaultCompression}
 	if err := enc.Encode(&buf, img); err != nil {
 		return nil, err
 	}
@@ -155,16 +170,45 @@ func assets(cfg Config) (map[string][]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := make(map[string][]byte, len(icons)+1)
-	for _, ic := range icons {
-		data, err := encodePNG(ic.draw(theme))
-		if err != nil {
-			return nil, fmt.Errorf("offline: %s: %w", ic.path, err)
-		}
-		out[ic.path] = data
+	out, err := drawIcons(theme)
+	if err != nil {
+		return nil, err
 	}
 	if out[ManifestFile], err = encodeManifest(cfg); err != nil {
 		return nil, err
+	}
+	return out, nil
+}
+
+// drawn keeps the icons of each theme colour a process has drawn: a dev
+// server rebuilds often, and the icons change only with the colour.
+var drawn struct {
+	sync.Mutex
+	icons map[color.NRGBA]map[string][]byte
+}
+
+// drawIcons gives a fresh map of the icons' PNG files.
+func drawIcons(theme color.NRGBA) (map[string][]byte, error) {
+	drawn.Lock()
+	defer drawn.Unlock()
+	pngs, ok := drawn.icons[theme]
+	if !ok {
+		pngs = make(map[string][]byte, len(icons))
+		for _, ic := range icons {
+			data, err := encodePNG(ic.draw(theme))
+			if err != nil {
+				return nil, fmt.Errorf("offline: %s: %w", ic.path, err)
+			}
+			pngs[ic.path] = data
+		}
+		if drawn.icons == nil {
+			drawn.icons = map[color.NRGBA]map[string][]byte{}
+		}
+		drawn.icons[theme] = pngs
+	}
+	out := make(map[string][]byte, len(pngs)+1)
+	for name, data := range pngs {
+		out[name] = bytes.Clone(data)
 	}
 	return out, nil
 }

@@ -245,3 +245,31 @@ func TestIcons(t *testing.T) {
 		}
 	}
 }
+
+// The worker's code, without its list of files, stays small: it is fetched
+// by every visit's update check.
+func TestWorkerSizeBudget(t *testing.T) {
+	const budget = 2560
+	files := siteFiles()
+	if err := Add(repoRoot, files, testConfig()); err != nil {
+		t.Fatal(err)
+	}
+	var list []string
+	for _, e := range Precache(files) {
+		pair, _ := json.Marshal([2]string{e.Path, e.Hash})
+		list = append(list, string(pair))
+	}
+	size := len(files[WorkerFile]) - len(strings.Join(list, ","))
+	if size > budget {
+		t.Errorf("sw.js is %d bytes without its list; budget %d", size, budget)
+	}
+	t.Logf("sw.js: %d bytes, %d of them code", len(files[WorkerFile]), size)
+}
+
+func BenchmarkAdd(b *testing.B) {
+	for b.Loop() {
+		if err := Add(repoRoot, siteFiles(), testConfig()); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
