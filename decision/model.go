@@ -19,6 +19,8 @@ type Tree struct {
 	// Warnings holds problems that do not stop a build, such as two options
 	// of one question that lead to the same node.
 	Warnings Problems
+
+	g *graph // the nodes and edges, indexed; built by validation or on demand
 }
 
 // Verdict is one of the guide's small set of answers: run, cross-train, rest.

@@ -1,0 +1,258 @@
+package site
+
+import (
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"regexp"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// article is a page made from content/*.md.
+type article struct {
+	Slug string
+	Path string // "recovery.html"
+	FM   frontMatter
+	doc  *mdDoc
+	Body template.HTML
+}
+
+var slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// reserved page names that no article may take.
+var reserved = map[string]string{
+	"404": "the not-found page",
+	"map": "the map of the guide",
+}
+
+// loadMarkdown reads, parses and checks every Markdown source: outcome
+// pages, articles and question help. Each is read and parsed once, in
+// parallel; links are checked once all are parsed.
+func (b *builder) loadMarkdown() {
+	b.byFile = map[string]*mdDoc{}
+	b.pageOf = map[string]string{}
+	b.help = map[string]*mdDoc{}
+	b.outcomeFile = map[string]bool{}
+	ids := map[string]string{} // page name -> what it is, for collisions
+	for _, q := range b.tree.Questions {
+		ids[q.ID] = fmt.Sprintf("the question %s (%s:%d:%d)", q.ID, b.tree.File, q.Pos.Line, q.Pos.Col)
+	}
+	for _, o := range b.tree.Outcomes {
+		ids[o.ID] = fmt.Sprintf("the outcome %s (%s:%d:%d)", o.ID, b.tree.File, o.Pos.Line, o.Pos.Col)
+	}
+
+	// Outcome pages first: a file that is an outcome's page is not an article.
+	for _, o := range b.tree.Outcomes {
+		file := path.Join("content", o.Page)
+		if _, ok := b.pageOf[file]; !ok {
+			b.outcomeFile[file] = true
+			b.pageOf[file] = o.ID + ".html"
+			b.addDoc(file)
+		}
+	}
+	names, _ := fs.Glob(b.fsys, "content/*.md")
+	sort.Strings(names)
+	for _, file := range names {
+		if _, ok := b.pageOf[file]; ok {
+			continue
+		}
+		slug := strings.TrimSuffix(path.Base(file), ".md")
+		a := &article{Slug: slug, Path: slug + ".html"}
+		switch {
+		case slug == "index":
+			b.index = a
+		case slug == "about":
+			b.about = a
+		case !slugRE.MatchString(slug):
+			b.problem(file, 1, 1, ErrPageName, fmt.Sprintf("file name %q is not a slug", path.Base(file)), "rename it to lower-case words joined by hyphens, like foam-rolling.md")
+			continue
+		case ids[slug] != "":
+			b.problem(file, 1, 1, ErrPageName, fmt.Sprintf("page %s.html would take the name of %s", slug, ids[slug]), "rename the file or the id")
+			continue
+		case reserved[slug] != "":
+			b.problem(file, 1, 1, ErrPageName, fmt.Sprintf("page %s.html would take the name of %s", slug, reserved[slug]), "rename the file")
+			continue
+		default:
+			b.articles = append(b.articles, a)
+		}
+		b.pageOf[file] = a.Path
+		a.doc = b.addDoc(file)
+	}
+	for _, q := range b.tree.Questions {
+		if q.Help == "" {
+			continue
+		}
+		d := &mdDoc{file: b.tree.File, dir: path.Dir(b.tree.File), src: []byte(q.Help), line: q.Pos.Line - 1, col: q.Pos.Col, fixLine: true, pages: b.pageOf}
+		b.help[q.ID] = d
+		b.docs = append(b.docs, d)
+	}
+
+	// Read and parse in parallel; each doc is independent.
+	parallel(len(b.docs), func(i int) { b.readAndParse(b.docs[i]) })
+	for _, a := range b.all() {
+		if a.doc != nil {
+			a.FM = a.doc.fm
+		}
+	}
+	for _, d := range b.docs {
+		b.checkDoc(d)
+	}
+	if len(b.probs) > 0 {
+		return
+	}
+	parallel(len(b.docs), func(i int) {
+		d := b.docs[i]
+		h, err := d.toHTML()
+		if err != nil {
+			b.problem(d.file, d.line+1, 1, ErrMarkdown, err.Error(), "fix the Markdown")
+		}
+		d.html = h
+	})
+	sort.SliceStable(b.articles, func(i, j int) bool {
+		if b.articles[i].FM.Order != b.articles[j].FM.Order {
+			return b.articles[i].FM.Order < b.articles[j].FM.Order
+		}
+		return b.articles[i].Slug < b.articles[j].Slug
+	})
+}
+
+// all is every article-like page: the articles, index.md and about.md.
+func (b *builder) all() []*article {
+	all := slices.Clone(b.articles)
+	for _, a := range []*article{b.index, b.about} {
+		if a != nil {
+			all = append(all, a)
+		}
+	}
+	return all
+}
+
+// addDoc registers a Markdown file to read.
+func (b *builder) addDoc(file string) *mdDoc {
+	d := &mdDoc{file: file, dir: path.Dir(file), pages: b.pageOf}
+	b.byFile[file] = d
+	b.docs = append(b.docs, d)
+	return d
+}
+
+// readAndParse reads a file's front matter and parses its Markdown.
+func (b *builder) readAndParse(d *mdDoc) {
+	if d.src == nil {
+		data, err := fs.ReadFile(b.fsys, d.file)
+		if err != nil {
+			b.problem(d.file, 1, 1, ErrMarkdown, "cannot read the page: "+strings.TrimPrefix(err.Error(), "open "+d.file+": "), "create it or fix the name")
+			d.src, d.failed = []byte{}, true
+			return
+		}
+		head, body, line, has, p := splitFrontMatter(data)
+		if p != nil {
+			b.problem(d.file, p.Line, p.Col, ErrFrontMatter, p.Msg, p.Hint)
+			d.src, d.failed = []byte{}, true
+			return
+		}
+		_, isArticle := b.articlePage(d.file)
+		if has || isArticle {
+			fm, probs := parseFrontMatter(head, isArticle)
+			for _, p := range probs {
+				b.problem(d.file, p.Line, p.Col, ErrFrontMatter, p.Msg, p.Hint)
+			}
+			d.fm = fm
+		}
+		d.src, d.line = body, line
+	}
+	d.parse()
+}
+
+// articlePage reports the page of a content file that is an article (or
+// the home or about page), not an outcome's guidance.
+func (b *builder) articlePage(file string) (string, bool) {
+	p := b.pageOf[file]
+	if p == "" || b.outcomeFile[file] {
+		return "", false
+	}
+	return p, true
+}
+
+// checkDoc checks a parsed doc's links and headings.
+func (b *builder) checkDoc(d *mdDoc) {
+	for _, h := range d.headings {
+		if h.Level == 1 {
+			b.problem(d.file, h.Line, 1, ErrMarkdown, "a page has one h1, its title, and this is a second one", "start headings at ## here")
+		}
+	}
+	for _, l := range d.links {
+		b.checkLink(d, l)
+	}
+}
+
+// checkLink checks that a link points to a page that will exist and, with
+// #, to a heading in it.
+func (b *builder) checkLink(d *mdDoc, l mdLink) {
+	bad := func(msg, hint string) { b.problem(d.file, l.line, l.col, ErrLink, msg, hint) }
+	switch {
+	case l.file == "":
+		if _, ok := d.ids[l.anchor]; !ok {
+			bad(fmt.Sprintf("link %q names no heading of this page", l.dest), hint(d))
+		}
+	case strings.HasPrefix(l.file, "/"):
+		bad(fmt.Sprintf("link %q starts with /", l.dest), "link relative to this file, like recovery.md, so the site works under any path")
+	case l.direct:
+		if !b.builtPage(l.page) {
+			bad(fmt.Sprintf("link %q names no page of the site", l.dest), "link to a Markdown file (recovery.md) or a built page (soreness.html)")
+		}
+	case l.page == "":
+		bad(fmt.Sprintf("link %q names a missing page (%s is not a page of the guide)", l.dest, l.file), "link to a file in content/ such as recovery.md, relative to this file")
+	case l.anchor != "":
+		t := b.byFile[l.file]
+		if _, ok := t.ids[l.anchor]; !ok && !t.failed {
+			bad(fmt.Sprintf("link %q names no heading of %s", l.dest, l.file), hint(t))
+		}
+	}
+}
+
+// builtPage reports whether name is the name of a page of the site.
+func (b *builder) builtPage(name string) bool {
+	switch name {
+	case "index.html", "about.html", "404.html":
+		return true
+	}
+	id := strings.TrimSuffix(name, ".html")
+	if b.tree.Question(id) != nil || b.tree.Outcome(id) != nil {
+		return true
+	}
+	for _, a := range b.articles {
+		if a.Path == name {
+			return true
+		}
+	}
+	return false
+}
+
+// hint lists the heading ids a link into d may use.
+func hint(d *mdDoc) string {
+	if len(d.headings) == 0 {
+		return d.file + " has no headings"
+	}
+	var ids []string
+	for _, h := range d.headings {
+		ids = append(ids, "#"+h.ID)
+	}
+	return "its headings are " + strings.Join(ids, ", ")
+}
+
+// splitPosition splits "file:line:col: text".
+func splitPosition(s string) (file string, line, col int, msg string) {
+	parts := strings.SplitN(s, ":", 4)
+	if len(parts) == 4 {
+		l, err1 := strconv.Atoi(parts[1])
+		c, err2 := strconv.Atoi(parts[2])
+		if err1 == nil && err2 == nil {
+			return parts[0], l, c, strings.TrimSpace(parts[3])
+		}
+	}
+	return "", 0, 0, s
+}

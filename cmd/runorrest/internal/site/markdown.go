@@ -1,0 +1,214 @@
+package site
+
+import (
+	"bytes"
+	"html/template"
+	"net/url"
+	"path"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// md is the one goldmark instance of the program: GFM, footnotes,
+// typographer and automatic heading ids. Raw HTML stays off (goldmark's
+// default), so a Markdown file cannot inject markup. Built once; goldmark's
+// parser and renderer are safe for concurrent use.
+var md = goldmark.New(
+	goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.Typographer),
+	goldmark.WithParserOptions(
+		parser.WithAutoHeadingID(),
+		parser.WithASTTransformers(util.Prioritized(linkRewriter{}, 100)),
+	),
+)
+
+// docKey holds the *mdDoc being parsed in a parser.Context, so the link
+// rewriter knows which file it is in and where to record what it finds.
+var docKey = parser.NewContextKey()
+
+// mdDoc is one Markdown source: an article, an outcome page or a
+// question's help text.
+type mdDoc struct {
+	file     string // name in messages: "content/recovery.md"
+	dir      string // folder links are relative to, inside the -src root: "content/outcomes"
+	src      []byte // the Markdown, without front matter
+	line     int    // line of the file where src starts, minus 1
+	fixLine  bool   // src's lines are not the file's: report line+1, col for all (question help)
+	col      int    // the column reported when fixLine
+	failed   bool   // the file could not be read: links into it are not checked
+	pages    map[string]string
+	fm       frontMatter
+	doc      ast.Node
+	html     template.HTML
+	ids      map[string]string // heading id -> heading text
+	headings []heading
+	links    []mdLink
+}
+
+type heading struct {
+	Level int
+	ID    string
+	Text  string
+	Line  int
+}
+
+// mdLink is a link found in a Markdown source that points into the site.
+type mdLink struct {
+	line   int
+	col    int
+	dest   string // as written
+	file   string // target Markdown file in the -src root ("content/recovery.md"); "" for a same-page anchor
+	page   string // the built page it points to ("recovery.html"); "" for a same-page anchor
+	anchor string
+	direct bool // a link to a built page by its .html name, not to a .md file
+}
+
+// parse parses d.src with the shared instance; the link rewriter fills
+// d.ids, d.headings and d.links.
+func (d *mdDoc) parse() {
+	pc := parser.NewContext()
+	pc.Set(docKey, d)
+	d.doc = md.Parser().Parse(text.NewReader(d.src), parser.WithContext(pc))
+}
+
+// toHTML renders a parsed Markdown document. It is the one place where
+// Markdown becomes template.HTML: goldmark escapes text and, with raw HTML
+// off, drops any HTML the source holds.
+func (d *mdDoc) toHTML() (template.HTML, error) {
+	var buf bytes.Buffer
+	if err := md.Renderer().Render(&buf, d.src, d.doc); err != nil {
+		return "", err
+	}
+	return template.HTML(buf.String()), nil
+}
+
+// lineAt is the file's line of byte offset off in d.src.
+func (d *mdDoc) lineAt(off int) int {
+	if d.fixLine {
+		return d.line + 1
+	}
+	if off > len(d.src) {
+		off = len(d.src)
+	}
+	return d.line + 1 + bytes.Count(d.src[:off], []byte("\n"))
+}
+
+// colAt is the file's column (1-based, in bytes) of byte offset off in d.src.
+func (d *mdDoc) colAt(off int) int {
+	if d.fixLine {
+		return d.col
+	}
+	off = max(0, min(off, len(d.src)))
+	return off - bytes.LastIndexByte(d.src[:off], '\n')
+}
+
+// linkRewriter rewrites links between Markdown files to the built pages
+// (recovery.md#cold -> recovery.html#cold) and records every link and
+// heading id, so the build can check each link once all files are parsed.
+type linkRewriter struct{}
+
+func (linkRewriter) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	d, _ := pc.Get(docKey).(*mdDoc)
+	if d == nil {
+		return
+	}
+	d.ids = map[string]string{}
+	src := reader.Source()
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			id, _ := n.AttributeString("id")
+			ids, _ := id.([]byte)
+			line := d.line + 1
+			if n.Lines().Len() > 0 {
+				line = d.lineAt(n.Lines().At(0).Start)
+			}
+			h := heading{Level: n.Level, ID: string(ids), Text: plainText(n, src), Line: line}
+			d.headings = append(d.headings, h)
+			d.ids[h.ID] = h.Text
+		case *ast.Link:
+			d.rewrite(n, src)
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+// rewrite records one link and points a link to a Markdown file at its page.
+func (d *mdDoc) rewrite(n *ast.Link, src []byte) {
+	dest := string(n.Destination)
+	u, err := url.Parse(dest)
+	if err != nil || u.Scheme != "" || u.Host != "" {
+		return // external, or not a URL at all: left as written
+	}
+	off := segmentStart(n)
+	l := mdLink{line: d.lineAt(off), col: d.colAt(off - 1), dest: dest, anchor: u.Fragment}
+	switch {
+	case u.Path == "":
+		// a same-page anchor: "#cold"
+	case strings.HasPrefix(u.Path, "/"):
+		l.file = u.Path // reported: the site uses relative links only
+	case strings.HasSuffix(u.Path, ".md"):
+		l.file = path.Join(d.dir, u.Path)
+		l.page = d.pages[l.file]
+		if l.page != "" {
+			nu := url.URL{Path: l.page, Fragment: u.Fragment}
+			n.Destination = []byte(nu.String())
+		}
+	default:
+		l.file = path.Join(d.dir, u.Path)
+		l.page = u.Path
+		l.direct = true
+	}
+	d.links = append(d.links, l)
+}
+
+// segmentStart is the source offset of the first text inside an inline
+// node, or 0 when it has none.
+func segmentStart(n ast.Node) int {
+	off := -1
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := c.(*ast.Text); ok && entering {
+			off = t.Segment.Start
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	if off < 0 {
+		for p := n.Parent(); p != nil; p = p.Parent() {
+			if p.Type() == ast.TypeBlock && p.Lines().Len() > 0 {
+				return p.Lines().At(0).Start
+			}
+		}
+		return 0
+	}
+	return off
+}
+
+// plainText is the text of an inline tree, without markup.
+func plainText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch c := c.(type) {
+		case *ast.Text:
+			b.Write(c.Segment.Value(src))
+			if c.SoftLineBreak() || c.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(c.Value)
+		}
+		return ast.WalkContinue, nil
+	})
+	return strings.TrimSpace(b.String())
+}

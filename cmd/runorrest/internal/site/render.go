@@ -1,0 +1,220 @@
+package site
+
+import (
+	"bytes"
+	"html/template"
+	"path"
+	"regexp"
+	"strconv"
+
+	"runorrest/decision"
+)
+
+// kinds are the page kinds; each has templates/KIND.html defining "main".
+var kinds = []string{"home", "question", "outcome", "article", "about", "404"}
+
+// kindTemplate is the base layout with one kind's "main".
+type kindTemplate = template.Template
+
+// loadTemplates parses templates/base.html once and, for each page kind, a
+// clone of it with that kind's file.
+func (b *builder) loadTemplates() {
+	base, err := template.ParseFS(b.fsys, "templates/base.html")
+	if err != nil {
+		b.templateProblem(err)
+		return
+	}
+	if base.Lookup("base") == nil {
+		b.problem("templates/base.html", 1, 1, ErrTemplate, `no template "base" is defined`, `wrap the layout in {{define "base"}} ... {{end}}`)
+		return
+	}
+	b.tmpl = map[string]*kindTemplate{}
+	for _, k := range kinds {
+		t, err := base.Clone()
+		if err == nil {
+			_, err = t.ParseFS(b.fsys, "templates/"+k+".html")
+		}
+		if err != nil {
+			b.templateProblem(err)
+			continue
+		}
+		b.tmpl[k] = t
+	}
+}
+
+// tmplErrRE matches html/template's "template: NAME:LINE:COL: text" (COL optional).
+var tmplErrRE = regexp.MustCompile(`^(?:html/)?template: ([^:]+):(\d+):(?:(\d+):)? ?(.*)$`)
+
+// templateProblem records a template error with its file and line.
+func (b *builder) templateProblem(err error) {
+	msg := err.Error()
+	if m := tmplErrRE.FindStringSubmatch(msg); m != nil {
+		line, _ := strconv.Atoi(m[2])
+		col, _ := strconv.Atoi(m[3])
+		b.problem("templates/"+m[1], line, max(col, 1), ErrTemplate, m[4], "fix the template")
+		return
+	}
+	b.problem("templates", 1, 1, ErrTemplate, msg, "check the files in templates/")
+}
+
+// siteData is what every page knows of the site.
+type siteData struct {
+	Title, Lang, CSP string
+	CSS, Script      string
+	Start            string // the first question's page
+	HasIcon          bool   // Head has an icon; else an empty one stops requests for /favicon.ico
+	Head             []HeadLink
+	Meta             []Meta
+}
+
+// pageData is the data of one page's template.
+type pageData struct {
+	Site        *siteData
+	Kind        string
+	Path        string
+	Title       string
+	Description string
+	Canonical   string
+	BaseHref    string
+	Body        template.HTML
+	Notice      string
+	Question    *questionView
+	Outcome     *outcomeView
+	Articles    []*article
+}
+
+type questionView struct {
+	*decision.Question
+	HelpHTML template.HTML
+	Choices  []choice
+}
+
+// choice is one link of a question page: an option, or a value of a scale.
+type choice struct {
+	Label string
+	Next  string
+	Href  string
+	Value int
+}
+
+type outcomeView struct {
+	*decision.Outcome
+	V        *decision.Verdict
+	Sections []section
+}
+
+// section is a link from an outcome to a heading of an article.
+type section struct{ Href, Title string }
+
+// renderPages renders every page, in parallel, into b.files.
+func (b *builder) renderPages() {
+	sd := &siteData{
+		Title: b.tree.Title, Lang: "en", CSP: CSP, CSS: b.css, Script: b.script,
+		Start: b.tree.Start + ".html", Head: b.opts.Head, Meta: b.opts.Meta,
+	}
+	for _, h := range b.opts.Head {
+		sd.HasIcon = sd.HasIcon || h.Rel == "icon"
+	}
+	var pages []*pageData
+	add := func(p *pageData) {
+		p.Site, p.Notice = sd, Notice
+		if b.opts.BaseURL != "" && p.Kind != "404" {
+			p.Canonical = b.opts.BaseURL
+			if p.Path != "index.html" {
+				p.Canonical += p.Path
+			}
+		}
+		pages = append(pages, p)
+	}
+	home := &pageData{Kind: "home", Path: "index.html", Title: b.tree.Title, Articles: b.articles}
+	if b.index != nil {
+		home.Body, home.Description = b.index.doc.html, b.index.FM.Description
+	}
+	add(home)
+	for _, q := range b.tree.Questions {
+		add(&pageData{Kind: "question", Path: q.ID + ".html", Title: q.Text, Question: b.questionView(q)})
+	}
+	for _, o := range b.tree.Outcomes {
+		d := b.byFile[path.Join("content", o.Page)]
+		add(&pageData{Kind: "outcome", Path: o.ID + ".html", Title: o.Title, Description: d.fm.Description,
+			Body: d.html, Outcome: &outcomeView{Outcome: o, V: b.tree.Verdict(o.Verdict), Sections: b.sections(d)}})
+	}
+	for _, a := range b.articles {
+		add(&pageData{Kind: "article", Path: a.Path, Title: a.FM.Title, Description: a.FM.Description, Body: a.doc.html})
+	}
+	about := &pageData{Kind: "about", Path: "about.html", Title: "About this guide"}
+	if b.about != nil {
+		about.Title, about.Description, about.Body = b.about.FM.Title, b.about.FM.Description, b.about.doc.html
+	}
+	add(about)
+	add(&pageData{Kind: "404", Path: "404.html", Title: "Page not found", BaseHref: b.opts.BaseURL})
+
+	out := make([][]byte, len(pages))
+	parallel(len(pages), func(i int) {
+		p := pages[i]
+		var buf bytes.Buffer
+		buf.Grow(8 << 10)
+		if err := b.tmpl[p.Kind].ExecuteTemplate(&buf, "base", p); err != nil {
+			b.templateProblem(err)
+			return
+		}
+		out[i] = buf.Bytes()
+	})
+	for i, p := range pages {
+		b.files[p.Path] = out[i]
+		id := ""
+		switch {
+		case p.Question != nil:
+			id = p.Question.ID
+		case p.Outcome != nil:
+			id = p.Outcome.ID
+		case p.Kind == "article":
+			id = p.Path[:len(p.Path)-len(".html")]
+		}
+		b.pages = append(b.pages, Page{Path: p.Path, Kind: p.Kind, ID: id, Title: p.Title})
+	}
+}
+
+// questionView lays out a question's choices: its options, or one link per
+// value of a scale, to the next node of the option covering that value.
+func (b *builder) questionView(q *decision.Question) *questionView {
+	v := &questionView{Question: q}
+	if d := b.help[q.ID]; d != nil {
+		v.HelpHTML = d.html
+	}
+	if q.Scale == nil {
+		for _, o := range q.Options {
+			v.Choices = append(v.Choices, choice{Label: o.Label, Next: o.Next, Href: o.Next + ".html"})
+		}
+		return v
+	}
+	for n := q.Scale.Min; n <= q.Scale.Max; n++ {
+		for _, o := range q.Options {
+			if o.Lo <= n && n <= o.Hi {
+				v.Choices = append(v.Choices, choice{Label: o.Label, Next: o.Next, Href: o.Next + ".html", Value: n})
+				break
+			}
+		}
+	}
+	return v
+}
+
+// sections lists the article headings an outcome's guidance links to, in
+// the order it names them, each once.
+func (b *builder) sections(d *mdDoc) []section {
+	var s []section
+	seen := map[string]bool{}
+	for _, l := range d.links {
+		if l.anchor == "" || l.direct || l.file == "" || b.outcomeFile[l.file] {
+			continue
+		}
+		href := l.page + "#" + l.anchor
+		if seen[href] {
+			continue
+		}
+		seen[href] = true
+		title := b.byFile[l.file].ids[l.anchor]
+		s = append(s, section{Href: href, Title: title})
+	}
+	return s
+}

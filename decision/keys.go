@@ -1,0 +1,41 @@
+package decision
+
+// key is one key the loader accepts in a mapping of the tree file.
+type key struct {
+	name     string
+	required bool
+}
+
+// The keys of each kind of mapping in the tree file, in the order the spec
+// lists them. These lists are the loader's only source of key names; a test
+// checks them against tree.schema.json.
+var (
+	topKeys = []key{
+		{"title", true}, {"start", true}, {"verdicts", true},
+		{"questions", true}, {"outcomes", true}, {"scenarios", true},
+	}
+	verdictKeys  = []key{{"label", true}, {"tone", false}}
+	questionKeys = []key{{"text", true}, {"help", false}, {"scale", false}, {"options", true}}
+	scaleKeys    = []key{{"min", true}, {"max", true}, {"low", false}, {"high", false}}
+	optionKeys   = []key{{"label", true}, {"values", false}, {"next", true}, {"why", false}}
+	outcomeKeys  = []key{{"title", true}, {"verdict", true}, {"page", true}}
+	scenarioKeys = []key{{"name", true}, {"answers", true}, {"expect", true}}
+)
+
+// schemaKeys maps the name of each definition in tree.schema.json ("" for
+// the top level) to the keys the loader accepts there.
+var schemaKeys = map[string][]key{
+	"":         topKeys,
+	"verdict":  verdictKeys,
+	"question": questionKeys,
+	"scale":    scaleKeys,
+	"option":   optionKeys,
+	"outcome":  outcomeKeys,
+	"scenario": scenarioKeys,
+}
+
+// tones are the allowed values of a verdict's tone.
+var tones = []string{"go", "caution", "stop"}
+
+// defaultTone is the tone of a verdict that names none.
+const defaultTone = "caution"

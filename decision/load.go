@@ -1,0 +1,362 @@
+package decision
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// TreeFile is the path of the tree file inside the source folder.
+const TreeFile = "content/tree.yaml"
+
+// Defaults for [Options].
+const (
+	DefaultMaxDepth       = 32
+	DefaultMaxBytes int64 = 16 << 20
+)
+
+// Options tune loading. The zero value uses the defaults.
+type Options struct {
+	MaxDepth int   // most questions on one path; 0 means DefaultMaxDepth
+	MaxBytes int64 // largest tree file accepted; 0 means DefaultMaxBytes
+}
+
+func (o Options) withDefaults() Options {
+	if o.MaxDepth <= 0 {
+		o.MaxDepth = DefaultMaxDepth
+	}
+	if o.MaxBytes <= 0 {
+		o.MaxBytes = DefaultMaxBytes
+	}
+	return o
+}
+
+// Load reads TreeFile from fsys, which is rooted at the source folder (the
+// one holding content/), and validates it, including that every outcome's
+// page exists under content/ and that every scenario passes.
+//
+// If there are problems, Load returns an error of type [Problems] (errors
+// only) and, whenever the file could be parsed, a non-nil *Tree as well.
+// Warnings are in the tree's Warnings field.
+func Load(fsys fs.FS, opts Options) (*Tree, error) {
+	opts = opts.withDefaults()
+	data, p := readTree(fsys, opts.MaxBytes)
+	if p != nil {
+		return nil, Problems{p}
+	}
+	l := parse(TreeFile, data, opts)
+	if l.tree != nil {
+		l.checkPages(fsys)
+	}
+	return l.result()
+}
+
+// Parse is Load for a tree file already in memory, named name in messages.
+// It checks everything Load checks except that outcome pages exist.
+func Parse(name string, data []byte, opts Options) (*Tree, error) {
+	return parse(name, data, opts.withDefaults()).result()
+}
+
+// readTree reads the tree file, refusing it before reading if it is
+// larger than maxBytes.
+func readTree(fsys fs.FS, maxBytes int64) ([]byte, *Problem) {
+	fail := func(err error, msg, hint string) *Problem {
+		return &Problem{File: TreeFile, Pos: Pos{1, 1}, Msg: msg, Hint: hint, Err: err}
+	}
+	f, err := fsys.Open(TreeFile)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, fail(ErrMissing, "the tree file does not exist", "create it; `go doc runorrest/decision` describes it")
+		}
+		return nil, fail(ErrMissing, "cannot open the tree file: "+err.Error(), "")
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil {
+		if !st.Mode().IsRegular() {
+			return nil, fail(ErrMissing, "the tree file is not a regular file", "")
+		}
+		if st.Size() > maxBytes {
+			return nil, tooLarge(TreeFile, st.Size(), maxBytes)
+		}
+	}
+	data, err := io.ReadAll(io.LimitReader(f, maxBytes+1))
+	if err != nil {
+		return nil, fail(ErrMissing, "cannot read the tree file: "+err.Error(), "")
+	}
+	if int64(len(data)) > maxBytes {
+		return nil, tooLarge(TreeFile, int64(len(data)), maxBytes)
+	}
+	return data, nil
+}
+
+func tooLarge(file string, size, maxBytes int64) *Problem {
+	return &Problem{File: file, Pos: Pos{1, 1},
+		Msg:  fmt.Sprintf("the tree file is over the size limit of %d bytes (it has %d or more)", maxBytes, size),
+		Hint: "move long texts into Markdown pages, or raise the limit",
+		Err:  ErrTooLarge}
+}
+
+// recoverPanics turns a panic while parsing into a problem. The fuzz test
+// turns it off so that a panic is a failure, not a hidden problem.
+var recoverPanics = true
+
+// loader holds the state of one parse: the tree being built, the problems
+// found, and the positions the model types do not keep.
+type loader struct {
+	file  string
+	opts  Options
+	data  []byte
+	tree  *Tree
+	probs Problems
+	src   sources
+}
+
+func (l *loader) errorf(pos Pos, err error, hint, format string, args ...any) {
+	l.probs = append(l.probs, &Problem{File: l.file, Pos: pos, Msg: fmt.Sprintf(format, args...), Hint: hint, Err: err})
+}
+
+func (l *loader) warnf(pos Pos, err error, hint, format string, args ...any) {
+	l.tree.Warnings = append(l.tree.Warnings, &Problem{File: l.file, Pos: pos, Msg: fmt.Sprintf(format, args...), Hint: hint, Warning: true, Err: err})
+}
+
+// result sorts the problems and returns the tree and the error.
+func (l *loader) result() (*Tree, error) {
+	if l.tree != nil {
+		sortProblems(l.tree.Warnings)
+	}
+	if len(l.probs) == 0 {
+		return l.tree, nil
+	}
+	sortProblems(l.probs)
+	return l.tree, l.probs
+}
+
+// parse runs every check it can and keeps the results in a loader.
+func parse(name string, data []byte, opts Options) (l *loader) {
+	l = &loader{file: name, opts: opts, data: data}
+	defer func() {
+		if !recoverPanics {
+			return
+		}
+		// Last line of defence: the YAML parser should never panic, but if
+		// it does the caller gets a problem, not a crash.
+		if v := recover(); v != nil {
+			l.tree = nil
+			l.errorf(Pos{1, 1}, ErrSyntax, "please report this as a bug", "the tree file could not be read: %v", v)
+		}
+	}()
+	if int64(len(data)) > opts.MaxBytes {
+		l.probs = append(l.probs, tooLarge(name, int64(len(data)), opts.MaxBytes))
+		return l
+	}
+	if !l.checkText() {
+		return l
+	}
+	doc, ok := l.parseYAML()
+	if !ok {
+		return l
+	}
+	l.tree = &Tree{File: name}
+	l.decodeTree(doc)
+	l.validate()
+	return l
+}
+
+// checkText checks the raw bytes: UTF-8, not empty, no control characters,
+// no tabs in indentation.
+func (l *loader) checkText() bool {
+	data := l.data
+	if !utf8.Valid(data) {
+		i := 0
+		for i < len(data) {
+			r, size := utf8.DecodeRune(data[i:])
+			if r == utf8.RuneError && size <= 1 {
+				break
+			}
+			i += size
+		}
+		l.errorf(l.posAt(i), ErrEncoding, "save the file as UTF-8", "invalid UTF-8 (byte 0x%02x)", data[i])
+		return false
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		l.errorf(Pos{1, 1}, ErrEmpty, "start from the example in `go doc runorrest/decision`", "the tree file is empty")
+		return false
+	}
+	for i, r := range string(data) {
+		if !allowedRune(r) {
+			l.errorf(l.posAt(i), ErrEncoding, "remove it", "character %U is not allowed in YAML", r)
+			return false
+		}
+	}
+	tabs := 0
+	for lineStart := 0; lineStart < len(data); {
+		end := bytes.IndexByte(data[lineStart:], '\n')
+		if end < 0 {
+			end = len(data)
+		} else {
+			end += lineStart
+		}
+		for i := lineStart; i < end && (data[i] == ' ' || data[i] == '\t'); i++ {
+			if data[i] == '\t' {
+				tabs++
+				if tabs <= maxTabReports {
+					l.errorf(l.posAt(i), ErrSyntax, "use spaces, not tabs, to indent YAML", "tab in indentation")
+				}
+				break
+			}
+		}
+		lineStart = end + 1
+	}
+	if tabs > maxTabReports {
+		l.errorf(l.posAt(len(data)), ErrSyntax, "use spaces, not tabs, to indent YAML", "%d more lines are indented with tabs", tabs-maxTabReports)
+	}
+	return tabs == 0
+}
+
+const maxTabReports = 10
+
+// allowedRune reports whether YAML allows r in a document.
+func allowedRune(r rune) bool {
+	switch {
+	case r == '\t' || r == '\n' || r == '\r':
+		return true
+	case r < 0x20 || r == 0x7f:
+		return false
+	case r >= 0x80 && r <= 0x9f:
+		return r == 0x85
+	case r == 0xfffe || r == 0xffff:
+		return false
+	}
+	return true
+}
+
+// posAt turns a byte offset into a line and a column (counted in characters).
+func (l *loader) posAt(off int) Pos {
+	off = min(off, len(l.data))
+	line := bytes.Count(l.data[:off], []byte("\n")) + 1
+	start := bytes.LastIndexByte(l.data[:off], '\n') + 1
+	return Pos{line, utf8.RuneCount(l.data[start:off]) + 1}
+}
+
+// lineCol returns the position of the first non-blank character of a line.
+func (l *loader) lineCol(line int) Pos {
+	data := l.data
+	for n := 1; n < line; n++ {
+		i := bytes.IndexByte(data, '\n')
+		if i < 0 {
+			return Pos{line, 1}
+		}
+		data = data[i+1:]
+	}
+	col := 1
+	for _, c := range data {
+		if c != ' ' {
+			break
+		}
+		col++
+	}
+	if i := bytes.IndexByte(data, '\n'); i >= 0 && col > i+1 {
+		col = 1
+	}
+	return Pos{line, col}
+}
+
+// parseYAML parses the single YAML document and refuses anchors and aliases.
+func (l *loader) parseYAML() (*yaml.Node, bool) {
+	dec := yaml.NewDecoder(bytes.NewReader(l.data))
+	var doc yaml.Node
+	if err := dec.Decode(&doc); err != nil {
+		if err == io.EOF {
+			l.errorf(Pos{1, 1}, ErrEmpty, "start from the example in `go doc runorrest/decision`", "the tree file is empty")
+		} else {
+			l.syntaxError(err)
+		}
+		return nil, false
+	}
+	var next yaml.Node
+	switch err := dec.Decode(&next); {
+	case err == io.EOF:
+	case err != nil:
+		l.syntaxError(err)
+		return nil, false
+	default:
+		l.errorf(Pos{max(next.Line, 1), max(next.Column, 1)}, ErrSyntax, "remove the `---` line: the tree is one document", "a second YAML document")
+		return nil, false
+	}
+	if len(doc.Content) == 0 {
+		l.errorf(Pos{1, 1}, ErrEmpty, "start from the example in `go doc runorrest/decision`", "the tree file is empty")
+		return nil, false
+	}
+	aliases := false
+	lastLine := 0
+	stack := []*yaml.Node{doc.Content[0]}
+	for len(stack) > 0 {
+		n := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		pos := Pos{n.Line, n.Column}
+		switch {
+		case n.Kind == yaml.AliasNode:
+			aliases = true
+			if n.Line != lastLine {
+				l.errorf(pos, ErrAlias, "write the value out in full", "alias *%s is not allowed", n.Value)
+			}
+			lastLine = n.Line
+			continue // never follow an alias
+		case n.Anchor != "":
+			aliases = true
+			l.errorf(pos, ErrAlias, "remove it and write the value out in full", "anchor &%s is not allowed", n.Anchor)
+		}
+		if n.Style&yaml.TaggedStyle != 0 {
+			l.errorf(pos, ErrAlias, "remove it; write the value plainly", "tag %s is not allowed", n.Tag)
+		}
+		for i := len(n.Content) - 1; i >= 0; i-- {
+			stack = append(stack, n.Content[i])
+		}
+	}
+	return doc.Content[0], !aliases
+}
+
+var yamlErrRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// syntaxErrors maps the YAML parser's messages to friendlier ones.
+var syntaxErrors = []struct{ prefix, msg, hint string }{
+	{"did not find expected key", "this line does not line up with the keys above it", "indent every key of a mapping by the same number of spaces"},
+	{"did not find expected '-' indicator", "this line does not line up with the list above it", "indent every item of a list by the same number of spaces"},
+	{"mapping values are not allowed in this context", "unexpected ':' in a value", "put the text in quotes if it contains \": \""},
+	{"could not find expected ':'", "a key without ':'", "write `key: value`, or put the text in quotes"},
+	{"found character that cannot start any token", "this text cannot start with that character", "put the text in quotes"},
+	{"did not find expected node content", "a value is missing", "write the value, or put the text in quotes"},
+	{"did not find expected ',' or ']'", "a list in [ ] is not closed", "add the missing ]"},
+	{"did not find expected ',' or '}'", "a mapping in { } is not closed", "add the missing }"},
+	{"found unexpected end of stream", "the file ends inside a quoted text or bracket", "close the quote or bracket"},
+	{"found unknown escape character", "unknown escape in a double-quoted text", "use single quotes, or write \\\\ for a backslash"},
+	{"block sequence entries are not allowed in this context", "a list item where a value is expected", "put the list on its own lines under the key"},
+}
+
+func (l *loader) syntaxError(err error) {
+	msg := err.Error()
+	line := 1
+	if m := yamlErrRE.FindStringSubmatch(msg); m != nil {
+		if n, err := strconv.Atoi(m[1]); err == nil {
+			line = n
+		}
+		msg = m[2]
+	} else {
+		msg = strings.TrimPrefix(msg, "yaml: ")
+	}
+	for _, s := range syntaxErrors {
+		if strings.HasPrefix(msg, s.prefix) {
+			l.errorf(l.lineCol(line), ErrSyntax, s.hint, "malformed YAML: %s", s.msg)
+			return
+		}
+	}
+	l.errorf(l.lineCol(line), ErrSyntax, "check the YAML near this line", "malformed YAML: %s", msg)
+}

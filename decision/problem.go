@@ -1,0 +1,101 @@
+package decision
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Sentinel errors carried by [Problem.Err], so callers and tests can ask
+// errors.Is(err, ErrCycle) of a [Problems] value.
+var (
+	ErrTooLarge       = errors.New("file too large")
+	ErrEncoding       = errors.New("invalid UTF-8")
+	ErrEmpty          = errors.New("empty file")
+	ErrSyntax         = errors.New("malformed YAML")
+	ErrAlias          = errors.New("anchor, alias or tag")
+	ErrDuplicateKey   = errors.New("duplicate key")
+	ErrUnknownKey     = errors.New("unknown key")
+	ErrType           = errors.New("wrong type")
+	ErrMissing        = errors.New("missing key")
+	ErrEmptyText      = errors.New("empty text")
+	ErrBadID          = errors.New("bad id")
+	ErrDuplicateID    = errors.New("duplicate id")
+	ErrStart          = errors.New("bad start")
+	ErrDangling       = errors.New("dangling next")
+	ErrCycle          = errors.New("cycle")
+	ErrUnreachable    = errors.New("unreachable node")
+	ErrOptions        = errors.New("too few options")
+	ErrDuplicateLabel = errors.New("duplicate label")
+	ErrScale          = errors.New("bad scale")
+	ErrVerdict        = errors.New("bad verdict")
+	ErrUnusedVerdict  = errors.New("unused verdict")
+	ErrPage           = errors.New("bad page")
+	ErrDepth          = errors.New("path too deep")
+	ErrScenario       = errors.New("scenario failed")
+	ErrSameNext       = errors.New("options lead to the same node")
+)
+
+// Problem is one thing wrong (or, if Warning, worth a look) in a tree file.
+type Problem struct {
+	File    string
+	Pos     Pos
+	Msg     string
+	Hint    string // how to fix it; may be empty
+	Warning bool
+	Err     error // one of the Err* sentinels
+}
+
+// Error formats the problem as "file:line:col: msg (hint)", with
+// "warning: " before msg for a warning.
+func (p *Problem) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s:%d:%d: ", p.File, p.Pos.Line, p.Pos.Col)
+	if p.Warning {
+		b.WriteString("warning: ")
+	}
+	b.WriteString(p.Msg)
+	if p.Hint != "" {
+		b.WriteString(" (")
+		b.WriteString(p.Hint)
+		b.WriteString(")")
+	}
+	return b.String()
+}
+
+// Unwrap returns the problem's sentinel error.
+func (p *Problem) Unwrap() error { return p.Err }
+
+// Problems is every problem found in a tree file, sorted by position.
+type Problems []*Problem
+
+// Error returns one line per problem.
+func (ps Problems) Error() string {
+	lines := make([]string, len(ps))
+	for i, p := range ps {
+		lines[i] = p.Error()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Unwrap lets errors.Is and errors.As look at each problem.
+func (ps Problems) Unwrap() []error {
+	errs := make([]error, len(ps))
+	for i, p := range ps {
+		errs[i] = p
+	}
+	return errs
+}
+
+// sortProblems orders problems by position, keeping the order of discovery
+// for problems at the same position.
+func sortProblems(ps Problems) {
+	slices.SortStableFunc(ps, func(a, b *Problem) int {
+		if c := cmp.Compare(a.Pos.Line, b.Pos.Line); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.Pos.Col, b.Pos.Col)
+	})
+}
