@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"runorrest/cmd/runorrest/internal/offline"
 	"runorrest/cmd/runorrest/internal/publish"
 	"runorrest/cmd/runorrest/internal/site"
 	"runorrest/decision"
@@ -69,7 +70,7 @@ func build(src, out, base string) error {
 	if err != nil {
 		return reportProblems(err)
 	}
-	s, err := site.Build(fsys, tree, site.Options{BaseURL: base})
+	s, err := offline.Build(fsys, tree, site.Options{BaseURL: base})
 	if err != nil {
 		return reportProblems(err)
 	}
