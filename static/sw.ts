@@ -29,9 +29,11 @@ declare const __RUNORREST_SITE__: string;
 
 const scope = self.registration.scope;
 // The scope makes the prefix unique to this copy of the guide: two guides on
-// one origin have two scopes, so neither deletes the other's caches.
-const prefix = `runorrest ${__RUNORREST_SITE__} ${scope} `;
-const cacheName = prefix + __RUNORREST_VERSION__;
+// one origin have two scopes, so neither deletes the other's caches. (The
+// title is not part of the prefix: a new title is a new version, not a new
+// guide, and its caches must replace the old ones.)
+const prefix = `runorrest ${scope} `;
+const cacheName = `${prefix}${__RUNORREST_SITE__} ${__RUNORREST_VERSION__}`;
 const notFoundPage = "404.html";
 const indexPage = "index.html";
 
