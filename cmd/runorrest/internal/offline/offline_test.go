@@ -142,7 +142,7 @@ func TestWorkerListsEveryFile(t *testing.T) {
 			t.Errorf("sw.js does not list %s", pair)
 		}
 	}
-	if v := Version(entries); !strings.Contains(sw, `"`+v+`"`) {
+	if v := Version(entries); !strings.Contains(sw, v) {
 		t.Errorf("sw.js does not name version %s", v)
 	}
 	if strings.Contains(sw, "__RUNORREST_") {
