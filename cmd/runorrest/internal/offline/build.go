@@ -18,6 +18,9 @@ func Build(fsys fs.FS, tree *decision.Tree, opts site.Options) (*site.Site, erro
 	if err != nil {
 		return nil, err
 	}
+	if theme, err := parseColour(cfg.ThemeColor); err == nil {
+		go drawIcons(theme) // alongside the site; Add then finds them drawn
+	}
 	opts.Head = slices.Concat(opts.Head, []site.HeadLink{
 		{Rel: "icon", Href: Icon192, Type: "image/png", Sizes: "192x192"},
 		{Rel: "apple-touch-icon", Href: AppleTouchIcon, Sizes: "180x180"},

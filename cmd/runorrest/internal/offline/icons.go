@@ -6,6 +6,7 @@ import (
 	"image"
 	"image/color"
 	"image/png"
+	"slices"
 	"strconv"
 	"sync"
 )
@@ -56,31 +57,24 @@ func (ic icon) draw(theme color.NRGBA) *image.NRGBA {
 	// (2i+1)*grid / scale; grid coordinates are multiplied by scale to compare.
 	scale := int64(2 * n * subsamples)
 	const total = subsamples * subsamples
-	// Only pixels near the rounded corners or the mark need samples.
+	// Only pixels on the edge of a shape need samples: a pixel away from
+	// the corners and the mark, or inside a shape, is one colour.
 	cornerPx := (cornerUnit*n + grid - 1) / grid
 	lo, hi := markBounds(n)
 	for py := range n {
 		for px := range n {
-			nearCorner := !ic.fullBleed && (px < cornerPx || px >= n-cornerPx) && (py < cornerPx || py >= n-cornerPx)
-			nearMark := px >= lo.X && px < hi.X && py >= lo.Y && py < hi.Y
-			if !nearCorner && !nearMark {
-				img.SetNRGBA(px, py, theme)
-				continue
+			inBack, inMark := int64(-1), int64(-1) // not known yet
+			nearCorner := (px < cornerPx || px >= n-cornerPx) && (py < cornerPx || py >= n-cornerPx)
+			if ic.fullBleed || !nearCorner || fills(inRoundedSquare, px, py, scale) {
+				inBack = total
 			}
-			var inBack, inMark int64
-			for sy := range subsamples {
-				for sx := range subsamples {
-					p := point{
-						int64(2*(px*subsamples+sx)+1) * grid,
-						int64(2*(py*subsamples+sy)+1) * grid,
-					}
-					if ic.fullBleed || inRoundedSquare(p, scale) {
-						inBack++
-					}
-					if inMarkShape(p, scale) {
-						inMark++
-					}
-				}
+			if px < lo.X || px >= hi.X || py < lo.Y || py >= hi.Y {
+				inMark = 0
+			} else if slices.ContainsFunc(markShapes, func(s shape) bool { return fills(s, px, py, scale) }) {
+				inMark = total
+			}
+			if inBack < 0 || inMark < 0 {
+				inBack, inMark = sample(px, py, scale, inBack, inMark)
 			}
 			if inBack == 0 {
 				continue // transparent
@@ -94,6 +88,47 @@ func (ic icon) draw(theme color.NRGBA) *image.NRGBA {
 		}
 	}
 	return img
+}
+
+// sample counts the samples of a pixel inside the background and the
+// mark, for the counts not known yet (< 0).
+func sample(px, py int, scale, inBack, inMark int64) (int64, int64) {
+	countBack, countMark := inBack < 0, inMark < 0
+	if countBack {
+		inBack = 0
+	}
+	if countMark {
+		inMark = 0
+	}
+	for sy := range subsamples {
+		for sx := range subsamples {
+			p := point{
+				int64(2*(px*subsamples+sx)+1) * grid,
+				int64(2*(py*subsamples+sy)+1) * grid,
+			}
+			if countBack && inRoundedSquare(p, scale) {
+				inBack++
+			}
+			if countMark && inMarkShape(p, scale) {
+				inMark++
+			}
+		}
+	}
+	return inBack, inMark
+}
+
+// shape reports whether a point (in grid units times scale) is inside it.
+// Every shape is convex.
+type shape func(p point, scale int64) bool
+
+var markShapes = []shape{inTriangle, inBar(0), inBar(1)}
+
+// fills reports whether the pixel lies wholly inside the convex shape:
+// then its four corners do.
+func fills(s shape, px, py int, scale int64) bool {
+	x0, x1 := int64(2*px*subsamples)*grid, int64(2*(px+1)*subsamples)*grid
+	y0, y1 := int64(2*py*subsamples)*grid, int64(2*(py+1)*subsamples)*grid
+	return s(point{x0, y0}, scale) && s(point{x1, y0}, scale) && s(point{x0, y1}, scale) && s(point{x1, y1}, scale)
 }
 
 // markBounds gives the pixels that the mark may touch on an n x n icon.
@@ -131,11 +166,17 @@ func inRoundedSquare(p point, scale int64) bool {
 }
 
 func inMarkShape(p point, scale int64) bool {
-	for _, b := range bars {
-		if p.x >= b[0].x*scale && p.x < b[1].x*scale && p.y >= b[0].y*scale && p.y < b[1].y*scale {
-			return true
-		}
+	return slices.ContainsFunc(markShapes, func(s shape) bool { return s(p, scale) })
+}
+
+func inBar(i int) shape {
+	b := bars[i]
+	return func(p point, scale int64) bool {
+		return p.x >= b[0].x*scale && p.x < b[1].x*scale && p.y >= b[0].y*scale && p.y < b[1].y*scale
 	}
+}
+
+func inTriangle(p point, scale int64) bool {
 	var neg, pos bool
 	for i := range triangle {
 		a, b := triangle[i], triangle[(i+1)%3]

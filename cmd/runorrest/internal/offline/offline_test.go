@@ -2,6 +2,8 @@ package offline
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"image"
@@ -270,6 +272,53 @@ func BenchmarkAdd(b *testing.B) {
 	for b.Loop() {
 		if err := Add(repoRoot, siteFiles(), testConfig()); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// TestIconPixels pins the icons' pixels (not their PNG bytes, which hang on
+// the zlib of the Go release): the drawing is integer-only, so every
+// machine must give these. Change the hashes only with the drawing.
+func TestIconPixels(t *testing.T) {
+	want := map[string]string{
+		Icon192:        "97993b5b767f1b1c",
+		Icon512:        "81240532a811258c",
+		MaskableIcon:   "767b3e9fd5ceb198",
+		AppleTouchIcon: "a692bf7e5b42948d",
+	}
+	theme, err := parseColour(DefaultThemeColor)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ic := range icons {
+		sum := sha256.Sum256(ic.draw(theme).Pix)
+		if got := hex.EncodeToString(sum[:8]); got != want[ic.path] {
+			t.Errorf("%s pixels hash to %s; want %s", ic.path, got, want[ic.path])
+		}
+	}
+}
+
+func BenchmarkDrawIcons(b *testing.B) {
+	theme, _ := parseColour(DefaultThemeColor)
+	for b.Loop() {
+		for _, ic := range icons {
+			if _, err := encodePNG(ic.draw(theme)); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+func TestShortName(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Run or rest? What to do when your legs are sore", "Run or rest?"},
+		{"Sore legs: run or rest", "Sore legs"},
+		{"Run or rest?", "Run or rest?"},
+		{"Run or rest", "Run or rest"},
+	}
+	for _, tt := range tests {
+		if got := shortName(tt.in); got != tt.want {
+			t.Errorf("shortName(%q) = %q; want %q", tt.in, got, tt.want)
 		}
 	}
 }
