@@ -71,6 +71,9 @@ func TestOffline(t *testing.T) {
 // shows and only its cache is left of the guide's.
 func TestUpdate(t *testing.T) {
 	v1, v2 := build(t, ""), build(t, " v2")
+	if cssPath(t, v1.files) == cssPath(t, v2.files) {
+		t.Fatal("v1 and v2 have the same stylesheet; the test needs two")
+	}
 	srv := newGuideServer(t, v1.files)
 	ctx := newBrowser(t)
 	errs := watchConsole(ctx)
@@ -84,7 +87,12 @@ func TestUpdate(t *testing.T) {
 		evaluate[bool](t, ctx, `caches.open(`+jsString(name)+`).then(() => true)`)
 	}
 	srv.deploy(v2.files)
-	navigate(t, ctx, srv.url(""))
+	// Until the reader reloads, pages are v1's, with v1's stylesheet, which
+	// the server no longer has.
+	for _, name := range []string{"about.html", ""} {
+		navigate(t, ctx, srv.url(name))
+		checkStylesheet(t, ctx, v1)
+	}
 	waitFor(t, ctx, `document.querySelector(".update-prompt button") !== null`)
 	if got, want := evaluate[string](t, ctx, `document.querySelector(".update-prompt").textContent`), "A new version of the guide is ready: reload"; got != want {
 		t.Errorf("prompt says %q; want %q", got, want)
@@ -99,6 +107,7 @@ func TestUpdate(t *testing.T) {
 	if evaluate[bool](t, ctx, `document.querySelector(".update-prompt") !== null`) {
 		t.Error("the prompt is still there after the reload")
 	}
+	checkStylesheet(t, ctx, v2)
 	want := append([]string{v2.cacheName(srv)}, others...)
 	slices.Sort(want)
 	if got := cacheNames(t, ctx); !slices.Equal(got, want) {
@@ -223,6 +232,19 @@ func installabilityErrors(t *testing.T, ctx context.Context) []string {
 		errs = append(errs, msg)
 	}
 	return errs
+}
+
+// checkStylesheet checks that the page uses the stylesheet of build g and
+// that it loaded.
+func checkStylesheet(t *testing.T, ctx context.Context, g guide) {
+	t.Helper()
+	href := evaluate[string](t, ctx, `document.querySelector('link[rel="stylesheet"]').getAttribute("href")`)
+	if want := cssPath(t, g.files); href != want {
+		t.Errorf("%s: stylesheet %s; want %s", evaluate[string](t, ctx, `location.href`), href, want)
+	}
+	if evaluate[int](t, ctx, `document.styleSheets[0]?.cssRules.length ?? 0`) == 0 {
+		t.Errorf("%s: the stylesheet did not load", evaluate[string](t, ctx, `location.href`))
+	}
 }
 
 // cacheNames lists the caches of the page's origin.

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"html"
 	"io/fs"
+	"maps"
 	"os"
 	"regexp"
 	"slices"
@@ -46,14 +47,19 @@ var source = sync.OnceValues(func() (fstest.MapFS, error) {
 	return m, nil
 })
 
-// build builds the real guide, as "runorrest build" does; a non-empty
-// suffix is added to the guide's title, so that two builds differ on every
-// page.
+// build builds the real guide, as "runorrest build" does. A non-empty
+// suffix is added to the guide's title and a rule to its stylesheet, so
+// that two builds differ on every page and in their assets.
 func build(t *testing.T, suffix string) guide {
 	t.Helper()
-	src, err := source()
+	orig, err := source()
 	if err != nil {
 		t.Fatal(err)
+	}
+	src := maps.Clone(orig)
+	if suffix != "" {
+		css := src["static/site.css"].Data
+		src["static/site.css"] = &fstest.MapFile{Data: append(slices.Clip(css), "\n.build-marker{color:red}\n"...)}
 	}
 	tree, err := decision.Load(src, decision.Options{})
 	if err != nil {
@@ -139,5 +145,25 @@ func TestEveryPageHasTheHooks(t *testing.T) {
 	}
 	if m.Name != g.tree.Title || m.Description == "" {
 		t.Errorf("manifest name %q, description %q; want %q and a description", m.Name, m.Description, g.tree.Title)
+	}
+}
+
+// TestCSPAllowsOffline: the pages' policy lets the worker and the manifest
+// load from the site itself.
+func TestCSPAllowsOffline(t *testing.T) {
+	directives := map[string][]string{}
+	for _, d := range strings.Split(site.CSP, ";") {
+		if f := strings.Fields(d); len(f) > 0 {
+			directives[f[0]] = f[1:]
+		}
+	}
+	for _, name := range []string{"worker-src", "manifest-src"} {
+		sources, ok := directives[name]
+		if !ok {
+			sources = directives["default-src"]
+		}
+		if !slices.Contains(sources, "'self'") {
+			t.Errorf("site.CSP %q does not allow %s 'self'", site.CSP, name)
+		}
 	}
 }
