@@ -206,8 +206,8 @@ func node(t *testing.T, ctx context.Context) string {
 
 // walk follows every data-next link from start, each page once, so every
 // step of every path of the guide is taken: each link must lead to the page
-// it names. It returns the nodes it saw.
-func walk(t *testing.T, ctx context.Context, start string) map[string]bool {
+// it names. It returns the pages it saw: URL -> data-node.
+func walk(t *testing.T, ctx context.Context, start string) map[string]string {
 	t.Helper()
 	type link struct{ Next, Href string }
 	got := map[string]string{} // href -> the page's data-node
@@ -235,9 +235,19 @@ func walk(t *testing.T, ctx context.Context, start string) map[string]bool {
 			queue = append(queue, l.Href)
 		}
 	}
+	return got
+}
+
+// checkWalked fails the test for every node of g the walk did not reach.
+func checkWalked(t *testing.T, g guide, walked map[string]string) {
+	t.Helper()
 	seen := map[string]bool{}
-	for _, id := range got {
+	for _, id := range walked {
 		seen[id] = true
 	}
-	return seen
+	for _, id := range g.nodes() {
+		if !seen[id] {
+			t.Errorf("the walk never reached %q", id)
+		}
+	}
 }

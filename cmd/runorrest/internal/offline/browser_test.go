@@ -33,7 +33,13 @@ func TestOffline(t *testing.T) {
 	waitControlled(t, ctx)
 	srv.Close()
 
+	start := g.tree.Start + ".html"
+	walked := walk(t, ctx, srv.url(start))
+	checkWalked(t, g, walked)
 	for _, name := range pages(g.files) {
+		if _, ok := walked[srv.url(name)]; ok {
+			continue // seen on the walk
+		}
 		navigate(t, ctx, srv.url(name))
 		if got, want := evaluate[string](t, ctx, `document.title`), g.title(t, name); got != want {
 			t.Errorf("offline %s: title %q; want %q", name, got, want)
@@ -44,16 +50,9 @@ func TestOffline(t *testing.T) {
 		t.Errorf("offline start page: title %q; want %q", got, want)
 	}
 	// The flow keeps its state in the fragment; a query is ignored too.
-	start := g.tree.Start + ".html"
 	navigate(t, ctx, srv.url(start+"?from=home#a="))
 	if got := node(t, ctx); got != g.tree.Start {
 		t.Errorf("offline %s?from=home: page %q; want %q", start, got, g.tree.Start)
-	}
-	seen := walk(t, ctx, srv.url(start))
-	for _, id := range g.nodes() {
-		if !seen[id] {
-			t.Errorf("the offline walk never reached %q", id)
-		}
 	}
 	errs.check(t)
 
@@ -158,7 +157,7 @@ func TestBrokenDeploy(t *testing.T) {
 	if got := evaluate[int](t, ctx, `document.styleSheets[0].cssRules.length`); got == 0 {
 		t.Error("the page has no style rules offline")
 	}
-	walk(t, ctx, srv.url(v1.tree.Start+".html"))
+	checkWalked(t, v1, walk(t, ctx, srv.url(v1.tree.Start+".html")))
 	errs.check(t)
 }
 
@@ -183,12 +182,7 @@ func TestFileURL(t *testing.T) {
 	if got, want := evaluate[string](t, ctx, `document.title`), g.title(t, "index.html"); got != want {
 		t.Errorf("from disk the home page is %q; want %q", got, want)
 	}
-	seen := walk(t, ctx, root+g.tree.Start+".html")
-	for _, id := range g.nodes() {
-		if !seen[id] {
-			t.Errorf("the walk from disk never reached %q", id)
-		}
-	}
+	checkWalked(t, g, walk(t, ctx, root+g.tree.Start+".html"))
 	if evaluate[bool](t, ctx, `"serviceWorker" in navigator && navigator.serviceWorker.controller !== null`) {
 		t.Error("a service worker controls a page opened from disk")
 	}
