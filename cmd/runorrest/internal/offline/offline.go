@@ -2,15 +2,23 @@
 // on a phone: it adds a web app manifest, the icons it names, and a service
 // worker (sw.js) that keeps one whole version of the site in one cache.
 //
-// The site's build renders every other file first, then calls [Add] with the
-// complete set of output files. [Add] puts in the manifest and the icons, then
-// builds sw.js from static/sw.ts: esbuild's Define injects, as JSON, the list
-// of every output file with a hash of its content (sorted), the hash of that
-// list (the version, part of the cache's name) and a slug of the guide's title.
-// The same files give the same bytes.
+// [Build] is "runorrest build" in memory: it renders the site (package site)
+// with the icons and the theme colour in every page's head, then calls [Add]
+// with the complete set of output files. [Add] puts in the manifest and the
+// icons, then builds sw.js from static/sw.ts: esbuild's Define injects, as
+// JSON, the list of every output file with a hash of its content (sorted),
+// the hash of that list (the version, part of the cache's name) and a slug of
+// the guide's title. The same files give the same bytes.
+//
+// The worker installs a version only when every file it lists arrives with
+// the listed hash (fetched past the HTTP cache), so a half-finished or broken
+// deploy never replaces a working one, and a page never meets the assets of
+// another build. It asks before switching: static/offline.ts shows "A new
+// version of the guide is ready: reload" and switches on the reader's click.
 //
 // Every page must link the icons by relative URL and load a script that
-// imports static/offline.ts:
+// imports static/offline.ts (static/flow.ts does; without flow.ts, the site
+// bundles offline.ts alone):
 //
 //	<meta name="theme-color" content="{{ThemeColor}}">
 //	<link rel="icon" href="icons/icon-192.png" type="image/png">
