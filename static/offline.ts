@@ -16,8 +16,11 @@
 const promptClass = "update-prompt";
 
 function startOffline(): void {
+  // The build that writes the worker names it in every page; a build
+  // without it (the dev server's) gets no worker and no manifest.
+  const worker = document.querySelector<HTMLMetaElement>('meta[name="offline-worker"]')?.content;
   const protocol = location.protocol;
-  if (protocol !== "https:" && protocol !== "http:") {
+  if (!worker || (protocol !== "https:" && protocol !== "http:")) {
     return;
   }
   linkManifest();
@@ -25,7 +28,7 @@ function startOffline(): void {
     return; // not a secure context, or an old browser
   }
   navigator.serviceWorker
-    .register("sw.js", { updateViaCache: "none" })
+    .register(worker, { updateViaCache: "none" })
     .then(watch, (err: unknown) => {
       // The guide still works online; say why it will not work offline.
       console.warn("runorrest: offline reading is not available:", err);

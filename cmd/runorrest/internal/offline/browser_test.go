@@ -162,7 +162,7 @@ func TestBrokenDeploy(t *testing.T) {
 }
 
 // TestFileURL: the output opened from disk works as plain pages, with no
-// worker and no console error.
+// worker and no console error; so does a build without the worker.
 func TestFileURL(t *testing.T) {
 	g := build(t, "")
 	dir := t.TempDir()
@@ -185,6 +185,16 @@ func TestFileURL(t *testing.T) {
 	checkWalked(t, g, walk(t, ctx, root+g.tree.Start+".html"))
 	if evaluate[bool](t, ctx, `"serviceWorker" in navigator && navigator.serviceWorker.controller !== null`) {
 		t.Error("a service worker controls a page opened from disk")
+	}
+	errs.check(t)
+
+	// A build without the worker (the dev server's: site.Build alone)
+	// registers nothing and says nothing, over http too.
+	srv := newGuideServer(t, buildSiteOnly(t))
+	navigate(t, ctx, srv.url(""))
+	navigate(t, ctx, srv.url(g.tree.Start+".html"))
+	if n := evaluate[int](t, ctx, `navigator.serviceWorker.getRegistrations().then(r => r.length)`); n != 0 {
+		t.Errorf("a page built without the worker registered %d workers", n)
 	}
 	errs.check(t)
 }

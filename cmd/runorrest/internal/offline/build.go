@@ -25,7 +25,10 @@ func Build(fsys fs.FS, tree *decision.Tree, opts site.Options) (*site.Site, erro
 		{Rel: "icon", Href: Icon192, Type: "image/png", Sizes: "192x192"},
 		{Rel: "apple-touch-icon", Href: AppleTouchIcon, Sizes: "180x180"},
 	})
-	opts.Meta = slices.Concat(opts.Meta, []site.Meta{{Name: "theme-color", Content: cfg.ThemeColor}})
+	opts.Meta = slices.Concat(opts.Meta, []site.Meta{
+		{Name: "theme-color", Content: cfg.ThemeColor},
+		{Name: WorkerMeta, Content: WorkerFile},
+	})
 	s, err := site.Build(fsys, tree, opts)
 	if err != nil {
 		return nil, err

@@ -73,6 +73,25 @@ func build(t *testing.T, suffix string) guide {
 	return guide{tree, s.Files}
 }
 
+// buildSiteOnly builds the real guide without the offline files, as the
+// dev server does.
+func buildSiteOnly(t *testing.T) map[string][]byte {
+	t.Helper()
+	src, err := source()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tree, err := decision.Load(src, decision.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := site.Build(src, tree, site.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s.Files
+}
+
 // nodes are the ids of every question and outcome.
 func (g guide) nodes() []string {
 	var ids []string
@@ -123,6 +142,7 @@ func TestEveryPageHasTheHooks(t *testing.T) {
 		page := string(g.files[name])
 		for _, want := range []string{
 			`<meta name="theme-color" content="` + offline.DefaultThemeColor + `">`,
+			`<meta name="` + offline.WorkerMeta + `" content="` + offline.WorkerFile + `">`,
 			`<link rel="apple-touch-icon" href="` + offline.AppleTouchIcon + `"`,
 			`<link rel="icon" href="` + offline.Icon192 + `"`,
 		} {
@@ -135,7 +155,7 @@ func TestEveryPageHasTheHooks(t *testing.T) {
 			t.Errorf("%s loads no script", name)
 			continue
 		}
-		if js := string(g.files[m[1]]); !strings.Contains(js, `register("sw.js"`) {
+		if js := string(g.files[m[1]]); !strings.Contains(js, `meta[name="offline-worker"]`) {
 			t.Errorf("%s: its script %s does not register sw.js (does static/flow.ts import \"./offline\"?)", name, m[1])
 		}
 	}

@@ -21,12 +21,15 @@
 // bundles offline.ts alone):
 //
 //	<meta name="theme-color" content="{{ThemeColor}}">
+//	<meta name="offline-worker" content="sw.js">
 //	<link rel="icon" href="icons/icon-192.png" type="image/png">
 //	<link rel="apple-touch-icon" href="icons/apple-touch-icon.png">
 //
-// offline.ts registers sw.js and adds <link rel="manifest"
-// href="manifest.webmanifest"> to the page, over http(s) only: Chromium logs a
-// CORS error for a manifest linked from a page opened from disk.
+// offline.ts registers the worker that the "offline-worker" meta names (a
+// page without it, such as the dev server's, gets no worker) and adds <link
+// rel="manifest" href="manifest.webmanifest"> to the page, over http(s) only:
+// Chromium logs a CORS error for a manifest linked from a page opened from
+// disk.
 //
 // The page's Content-Security-Policy must allow manifest-src 'self' and
 // worker-src 'self' (default-src 'self' does both).
@@ -52,6 +55,10 @@ const (
 	MaskableIcon   = "icons/maskable-512.png"
 	AppleTouchIcon = "icons/apple-touch-icon.png"
 )
+
+// WorkerMeta is the name of the <meta> that tells static/offline.ts where
+// the worker is; pages without it get no worker.
+const WorkerMeta = "offline-worker"
 
 // WorkerSource is the worker's TypeScript, relative to the source folder.
 const WorkerSource = "static/sw.ts"
