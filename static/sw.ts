@@ -56,7 +56,9 @@ self.addEventListener("fetch", (event) => {
   if (request.method !== "GET" || !request.url.startsWith(scope)) {
     return; // another origin, or outside the guide: not ours to answer
   }
-  event.respondWith(respond(request));
+  // If the cache itself fails (storage cleared, private mode), the network
+  // still answers: the worker must never make the guide worse online.
+  event.respondWith(respond(request).catch(() => fetch(request)));
 });
 
 async function precache(): Promise<void> {

@@ -86,7 +86,7 @@ func buildWorker(src fs.FS, files map[string][]byte, cfg Config) ([]byte, error)
 		Sourcefile:        WorkerSource,
 		Loader:            api.LoaderTS,
 		Format:            api.FormatIIFE,
-		Target:            api.ES2020,
+		Target:            api.ES2017, // as the page's scripts (package bundle)
 		Define:            defines,
 		MinifyWhitespace:  true,
 		MinifySyntax:      true,
