@@ -4,9 +4,9 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"net/url"
 	"os"
-	"strings"
 	"time"
 
 	"runorrest/cmd/runorrest/internal/offline"
@@ -29,8 +29,13 @@ Flags:
 `
 
 // runBuild is the build subcommand.
-func runBuild(args []string) error {
+func runBuild(args []string) error { return buildCommand(args, os.Stdout, os.Stderr) }
+
+// buildCommand parses the build flags and builds; the summary goes to
+// stdout, problems and usage to stderr.
+func buildCommand(args []string, stdout, stderr io.Writer) error {
 	fset := flag.NewFlagSet("build", flag.ContinueOnError)
+	fset.SetOutput(stderr)
 	src := fset.String("src", ".", "the guide's folder, holding content/, templates/ and static/")
 	out := fset.String("o", "public", "the output folder, replaced whole on each build")
 	base := fset.String("base-url", "", "the absolute URL the site is served from, like https://example.org/guide/;\nadds canonical links and sitemap.xml")
@@ -54,45 +59,45 @@ func runBuild(args []string) error {
 			return usageErr(fmt.Errorf("-base-url %q is not an absolute http(s) URL (give one like https://example.org/guide/)", *base))
 		}
 	}
-	return build(*src, *out, *base)
+	return build(*src, *out, *base, stdout, stderr)
 }
 
 // build loads, checks, renders and writes the guide.
-func build(src, out, base string) error {
+func build(src, out, base string, stdout, stderr io.Writer) error {
 	start := time.Now()
 	fsys := os.DirFS(src)
 	tree, err := decision.Load(fsys, decision.Options{})
 	if tree != nil {
 		for _, w := range tree.Warnings {
-			fmt.Fprintln(os.Stderr, w)
+			fmt.Fprintln(stderr, w)
 		}
 	}
 	if err != nil {
-		return reportProblems(err)
+		return reportProblems(stderr, err)
 	}
 	s, err := offline.Build(fsys, tree, site.Options{BaseURL: base})
 	if err != nil {
-		return reportProblems(err)
+		return reportProblems(stderr, err)
 	}
 	if err := publish.Write(out, s.Files); err != nil {
 		return err
 	}
 	st := s.Stats()
 	ms := time.Since(start).Milliseconds()
-	fmt.Printf("built %d pages, %d files, %d bytes (%d gzip) in %d ms into %s\n",
+	fmt.Fprintf(stdout, "built %d pages, %d files, %d bytes (%d gzip) in %d ms into %s\n",
 		st.Pages, st.Files, st.Bytes, st.Gzipped, ms, out)
 	return nil
 }
 
 // reportProblems prints every problem on its own line and returns an error
 // saying how many there were.
-func reportProblems(err error) error {
+func reportProblems(stderr io.Writer, err error) error {
 	var ps decision.Problems
 	if !errors.As(err, &ps) {
 		return err
 	}
 	for _, p := range ps {
-		fmt.Fprintln(os.Stderr, p)
+		fmt.Fprintln(stderr, p)
 	}
 	n := 0
 	for _, p := range ps {
@@ -110,5 +115,3 @@ func plural(n int, one, many string) string {
 	}
 	return many
 }
-
-var _ = strings.TrimSpace

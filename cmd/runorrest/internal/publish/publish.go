@@ -10,7 +10,10 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
+	"sync"
+	"sync/atomic"
 )
 
 // Marker is the file that every build writes at the top of its output. A
@@ -72,14 +75,8 @@ func Write(dir string, files map[string][]byte) (err error) {
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return err
 	}
-	for _, name := range names {
-		p := filepath.Join(tmp, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return err
-		}
-		if err := os.WriteFile(p, files[name], 0o644); err != nil {
-			return err
-		}
+	if err := writeFiles(tmp, names, files); err != nil {
+		return err
 	}
 	if err := os.WriteFile(filepath.Join(tmp, Marker), []byte(markerText), 0o644); err != nil {
 		return err
@@ -88,6 +85,36 @@ func Write(dir string, files map[string][]byte) (err error) {
 		return os.Rename(tmp, abs)
 	}
 	return swap(abs, tmp, parent, base)
+}
+
+// writeFiles writes the files into dir: folders first, each once, then the
+// files on a few goroutines. It returns every error, joined.
+func writeFiles(dir string, names []string, files map[string][]byte) error {
+	made := map[string]bool{".": true}
+	for _, name := range names {
+		d := path.Dir(name)
+		if made[d] {
+			continue
+		}
+		if err := os.MkdirAll(filepath.Join(dir, filepath.FromSlash(d)), 0o755); err != nil {
+			return err
+		}
+		made[d] = true
+	}
+	errs := make([]error, len(names))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(4, len(names)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1) - 1); i < len(names); i = int(next.Add(1) - 1) {
+				errs[i] = os.WriteFile(filepath.Join(dir, filepath.FromSlash(names[i])), files[names[i]], 0o644)
+			}
+		}()
+	}
+	wg.Wait()
+	return errors.Join(slices.DeleteFunc(errs, func(e error) bool { return e == nil })...)
 }
 
 // checkTarget reports whether abs exists, and refuses one that must not be

@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -216,12 +217,30 @@ func walk(t *testing.T, tb *tab, base string, p decision.Path) {
 	}
 }
 
+// layoutJS lists what is wrong with the layout of the page at the width
+// of the viewport: sideways scrolling, and links in the page's controls
+// (answers, buttons, footer) smaller than 44 px tall.
+const layoutJS = `(() => {
+	const bad = [];
+	if (document.documentElement.scrollWidth > innerWidth) bad.push("scrolls sideways: " + document.documentElement.scrollWidth + "px");
+	for (const a of document.querySelectorAll(".choices a, .button, footer a, header a, .again a, .links a, .articles a")) {
+		const r = a.getBoundingClientRect();
+		if (r.height < 44) bad.push("tap target " + JSON.stringify(a.textContent) + " is " + r.height + "px tall");
+	}
+	if (getComputedStyle(document.body).fontFamily.indexOf("system-ui") < 0) bad.push("not the system font");
+	return bad;
+})()`
+
 // TestEveryPageWithScript opens every page with JavaScript on, from disk,
-// and fails on any CSP violation, console error or exception.
+// at 320 px wide, and fails on any CSP violation, console error or
+// exception, sideways scrolling or tap target under 44 px.
 func TestEveryPageWithScript(t *testing.T) {
 	chromium(t)
 	_, dir := publishDefault(t)
 	tb := newTab(t, true)
+	if err := chromedp.Do(tb.ctx, chromedp.EmulateViewport(320, 640)); err != nil {
+		t.Fatal(err)
+	}
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		t.Fatal(err)
@@ -230,12 +249,54 @@ func TestEveryPageWithScript(t *testing.T) {
 	for _, e := range entries {
 		if strings.HasSuffix(e.Name(), ".html") {
 			tb.open(t, "file://"+filepath.ToSlash(filepath.Join(dir, e.Name())))
+			bad, err := chromedp.Run(tb.ctx, chromedp.Evaluate[[]string](layoutJS))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, b := range bad {
+				t.Errorf("%s at 320 px: %s", e.Name(), b)
+			}
 			n++
+		}
+	}
+	// Dark mode follows the system's preference.
+	for _, tt := range []struct{ scheme, bg string }{{"light", "rgb(253, 253, 251)"}, {"dark", "rgb(21, 25, 28)"}} {
+		_, err := chromedp.Call(tb.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+			Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: tt.scheme}},
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		tb.open(t, "file://"+filepath.ToSlash(filepath.Join(dir, "index.html")))
+		bg, err := chromedp.Run(tb.ctx, chromedp.Evaluate[string](`getComputedStyle(document.body).backgroundColor`))
+		if err != nil || bg != tt.bg {
+			t.Errorf("background with prefers-color-scheme %s = %q, %v; want %q", tt.scheme, bg, err, tt.bg)
 		}
 	}
 	time.Sleep(200 * time.Millisecond) // late reports of the last page
 	tb.check(t, "last page")
 	if n < 5 {
 		t.Errorf("opened %d pages; want the whole site", n)
+	}
+}
+
+// TestOutcomesPrintOnOnePage prints every outcome of the default guide on
+// A4 and Letter paper: each must fit one page.
+func TestOutcomesPrintOnOnePage(t *testing.T) {
+	chromium(t)
+	tree, dir := publishDefault(t)
+	tb := newTab(t, false)
+	pageRE := regexp.MustCompile(`/Type\s*/Page[^s]`)
+	for _, o := range tree.Outcomes {
+		tb.open(t, "file://"+filepath.ToSlash(filepath.Join(dir, o.ID+".html")))
+		for _, paper := range []chromedp.PaperSize{chromedp.PaperA4, chromedp.PaperLetter} {
+			pdf, err := chromedp.Run(tb.ctx, chromedp.PrintToPDF(chromedp.PDFPaper(paper)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n := len(pageRE.FindAll(pdf, -1)); n != 1 {
+				t.Errorf("%s.html prints on %d pages of %v paper; want 1", o.ID, n, paper)
+			}
+		}
 	}
 }

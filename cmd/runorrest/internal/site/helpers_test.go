@@ -62,3 +62,6 @@ func defaultFS(t testing.TB) fs.FS {
 	t.Helper()
 	return os.DirFS(repoRoot)
 }
+
+// mapFile is a file of a fstest.MapFS.
+func mapFile(s string) *fstest.MapFile { return &fstest.MapFile{Data: []byte(s)} }

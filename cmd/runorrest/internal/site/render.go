@@ -62,9 +62,29 @@ type siteData struct {
 	Title, Lang, CSP string
 	CSS, Script      string
 	Start            string // the first question's page
-	HasIcon          bool   // Head has an icon; else an empty one stops requests for /favicon.ico
-	Head             []HeadLink
+	HasIcon          bool   // Links has an icon; else an empty one stops requests for /favicon.ico
+	Links            []HeadLink
 	Meta             []Meta
+
+	// The parts that are the same on every page, rendered once per build
+	// from the templates site-head-top, site-head, site-header, site-foot.
+	HeadTop, Head, Header, Foot template.HTML
+}
+
+// renderShared renders the parts of the layout that every page shares.
+func (b *builder) renderShared(sd *siteData) {
+	t := b.tmpl["home"]
+	for _, part := range []struct {
+		name string
+		dst  *template.HTML
+	}{{"site-head-top", &sd.HeadTop}, {"site-head", &sd.Head}, {"site-header", &sd.Header}, {"site-foot", &sd.Foot}} {
+		var buf bytes.Buffer
+		if err := t.ExecuteTemplate(&buf, part.name, sd); err != nil {
+			b.templateProblem(err)
+			continue
+		}
+		*part.dst = template.HTML(buf.String())
+	}
 }
 
 // pageData is the data of one page's template.
@@ -110,10 +130,14 @@ type section struct{ Href, Title string }
 func (b *builder) renderPages() {
 	sd := &siteData{
 		Title: b.tree.Title, Lang: "en", CSP: CSP, CSS: b.css, Script: b.script,
-		Start: b.tree.Start + ".html", Head: b.opts.Head, Meta: b.opts.Meta,
+		Start: b.tree.Start + ".html", Links: b.opts.Head, Meta: b.opts.Meta,
 	}
 	for _, h := range b.opts.Head {
 		sd.HasIcon = sd.HasIcon || h.Rel == "icon"
+	}
+	b.renderShared(sd)
+	if len(b.probs) > 0 {
+		return
 	}
 	var pages []*pageData
 	add := func(p *pageData) {

@@ -1,0 +1,143 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"strings"
+	"testing"
+
+	"runorrest/cmd/runorrest/internal/publish"
+)
+
+// copyTree copies the folder src to dst.
+func copyTree(t *testing.T, src, dst string) {
+	t.Helper()
+	err := filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		if d.IsDir() {
+			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// guide makes a -src folder: the site fixture's content with the
+// repository's templates and static files.
+func guide(t *testing.T) string {
+	t.Helper()
+	src := t.TempDir()
+	copyTree(t, "internal/site/testdata/guide", src)
+	copyTree(t, "../../templates", filepath.Join(src, "templates"))
+	copyTree(t, "../../static", filepath.Join(src, "static"))
+	return src
+}
+
+func TestBuildCommand(t *testing.T) {
+	src := guide(t)
+	out := filepath.Join(t.TempDir(), "public")
+	var stdout, stderr bytes.Buffer
+	if err := buildCommand([]string{"-src", src, "-o", out, "-base-url", "https://example.org/g/"}, &stdout, &stderr); err != nil {
+		t.Fatalf("build: %v\n%s", err, stderr.String())
+	}
+	if !regexp.MustCompile(`^built 11 pages, 14 files, \d+ bytes \(\d+ gzip\) in \d+ ms into .*public\n$`).MatchString(stdout.String()) {
+		t.Errorf("summary = %q", stdout.String())
+	}
+	for _, f := range []string{"index.html", "sitemap.xml", "robots.txt", publish.Marker} {
+		if _, err := os.Stat(filepath.Join(out, f)); err != nil {
+			t.Errorf("no %s: %v", f, err)
+		}
+	}
+}
+
+// A guide with problems builds nothing: the previous output stays as it
+// was, and every problem is printed.
+func TestBuildCommandBadInput(t *testing.T) {
+	src := guide(t)
+	out := filepath.Join(t.TempDir(), "public")
+	if err := buildCommand([]string{"-src", src, "-o", out}, &bytes.Buffer{}, &bytes.Buffer{}); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.ReadFile(filepath.Join(out, "index.html"))
+	os.WriteFile(filepath.Join(src, "content/outcomes/easy-run.md"), []byte("[a](../nope.md) [b](../recovery.md#nope)\n"), 0o644)
+	var stderr bytes.Buffer
+	err := buildCommand([]string{"-src", src, "-o", out}, &bytes.Buffer{}, &stderr)
+	if err == nil || err.Error() != "2 problems; nothing was built" {
+		t.Errorf("build = %v; want 2 problems", err)
+	}
+	lines := strings.Split(strings.TrimSpace(stderr.String()), "\n")
+	if len(lines) != 2 || !strings.HasPrefix(lines[0], "content/outcomes/easy-run.md:1:1: link") {
+		t.Errorf("stderr = %q; want two file:line:col lines", stderr.String())
+	}
+	after, _ := os.ReadFile(filepath.Join(out, "index.html"))
+	if !bytes.Equal(before, after) {
+		t.Error("a failed build changed the output")
+	}
+
+	// A tree problem stops the build the same way, with check's message.
+	os.WriteFile(filepath.Join(src, "content/tree.yaml"), []byte("title: x\n"), 0o644)
+	stderr.Reset()
+	if err := buildCommand([]string{"-src", src, "-o", out}, &bytes.Buffer{}, &stderr); err == nil || !strings.HasPrefix(stderr.String(), "content/tree.yaml:") {
+		t.Errorf("build of a bad tree = %v, stderr %q", err, stderr.String())
+	}
+}
+
+func TestBuildCommandRefusesForeignFolder(t *testing.T) {
+	src := guide(t)
+	out := t.TempDir()
+	os.WriteFile(filepath.Join(out, "notes.txt"), []byte("mine"), 0o644)
+	err := buildCommand([]string{"-src", src, "-o", out}, &bytes.Buffer{}, &bytes.Buffer{})
+	if !errors.Is(err, publish.ErrNotOurs) {
+		t.Errorf("build into a foreign folder = %v; want ErrNotOurs", err)
+	}
+}
+
+func TestBuildCommandUsage(t *testing.T) {
+	for _, args := range [][]string{{"extra"}, {"-base-url", "example.org"}, {"-base-url", "ftp://x/"}, {"-nope"}} {
+		err := buildCommand(args, &bytes.Buffer{}, &bytes.Buffer{})
+		var u usageError
+		if !errors.As(err, &u) {
+			t.Errorf("build %q = %v; want a usage error", args, err)
+		}
+	}
+	if err := buildCommand([]string{"-h"}, &bytes.Buffer{}, &bytes.Buffer{}); err != nil {
+		t.Errorf("build -h = %v; want nil", err)
+	}
+}
+
+// Two builds of the same guide write byte-identical folders.
+func TestBuildCommandDeterministic(t *testing.T) {
+	src := guide(t)
+	var trees [2]map[string]string
+	for i := range trees {
+		out := filepath.Join(t.TempDir(), "public")
+		if err := buildCommand([]string{"-src", src, "-o", out, "-base-url", "https://example.org/"}, &bytes.Buffer{}, &bytes.Buffer{}); err != nil {
+			t.Fatal(err)
+		}
+		trees[i] = map[string]string{}
+		filepath.WalkDir(out, func(p string, d os.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				data, _ := os.ReadFile(p)
+				rel, _ := filepath.Rel(out, p)
+				trees[i][rel] = string(data)
+			}
+			return err
+		})
+	}
+	if len(trees[0]) < 10 || !reflect.DeepEqual(trees[0], trees[1]) {
+		t.Errorf("two builds differ (%d and %d files)", len(trees[0]), len(trees[1]))
+	}
+}

@@ -1,0 +1,87 @@
+package site
+
+import (
+	"reflect"
+	"testing"
+)
+
+func TestSplitFrontMatter(t *testing.T) {
+	tests := []struct {
+		in        string
+		head      string
+		body      string
+		line      int
+		has, fail bool
+	}{
+		{"no front matter\n", "", "no front matter\n", 0, false, false},
+		{"---\ntitle: a\n---\nbody\n", "title: a\n", "body\n", 3, true, false},
+		{"\xef\xbb\xbf---\r\ntitle: a\r\n---\r\nbody", "title: a\r\n", "body", 3, true, false},
+		{"---\n---\n", "", "", 2, true, false},
+		{"---\ntitle: a\n---", "title: a\n", "", 3, true, false},
+		{"---\ntitle: a\n", "", "", 0, true, true},
+	}
+	for _, tt := range tests {
+		head, body, line, has, p := splitFrontMatter([]byte(tt.in))
+		if string(head) != tt.head || string(body) != tt.body || line != tt.line || has != tt.has || (p != nil) != tt.fail {
+			t.Errorf("splitFrontMatter(%q) = %q, %q, %d, %v, %v; want %q, %q, %d, %v, fail %v",
+				tt.in, head, body, line, has, p, tt.head, tt.body, tt.line, tt.has, tt.fail)
+		}
+	}
+}
+
+func TestParseFrontMatter(t *testing.T) {
+	tests := []struct {
+		in    string
+		want  frontMatter
+		probs []fmProblem
+	}{
+		{"title: Recovery: the basics\ndescription: 'It''s fine'\norder: 3\n",
+			frontMatter{Title: "Recovery: the basics", Description: "It's fine", Order: 3, HasOrder: true}, nil},
+		{"# a comment\n\ntitle: \"A \\\"quoted\\\" title\"\ndescription: d\n",
+			frontMatter{Title: `A "quoted" title`, Description: "d"}, nil},
+		{"title: a\ndescription: b\norder: -1\n", frontMatter{Title: "a", Description: "b", Order: -1, HasOrder: true}, nil},
+		{"title:\ndescription: b\n", frontMatter{Description: "b"},
+			[]fmProblem{{2, 7, "title is empty", "write a value after the colon"}}},
+		{"title: \"open\ndescription: b\n", frontMatter{Description: "b"},
+			[]fmProblem{{2, 8, `value "open is not a well-formed quoted text`, "close the quotes"}}},
+		{"title: a\n description: b\n", frontMatter{Title: "a"},
+			[]fmProblem{{3, 1, `line " description: b" is not "key: value"`, "write title: ..., description: ... or order: ..."},
+				{1, 1, "front matter has no description", "add a line description: ..."}}},
+	}
+	for _, tt := range tests {
+		got, probs := parseFrontMatter([]byte(tt.in), true)
+		if got != tt.want || !reflect.DeepEqual(probs, tt.probs) {
+			t.Errorf("parseFrontMatter(%q) =\n %+v, %+v\nwant\n %+v, %+v", tt.in, got, probs, tt.want, tt.probs)
+		}
+	}
+}
+
+// FuzzFrontMatter: any input gives a result or problems with sane
+// positions, never a panic.
+func FuzzFrontMatter(f *testing.F) {
+	for _, s := range []string{
+		"---\ntitle: a\ndescription: b\norder: 1\n---\nbody\n",
+		"---\ntitle: \"x\\\"y\"\n---\n",
+		"---\ntitle: 'a''b'\n---",
+		"---\n: x\n---\n",
+		"---\ntitle: a\n",
+		"plain\n",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		head, body, line, _, p := splitFrontMatter(data)
+		if p != nil {
+			return
+		}
+		if len(head)+len(body) > len(data) || line < 0 {
+			t.Fatalf("split %q: head %d + body %d bytes, line %d", data, len(head), len(body), line)
+		}
+		_, probs := parseFrontMatter(head, true)
+		for _, p := range probs {
+			if p.Line < 1 || p.Col < 1 || p.Msg == "" || p.Hint == "" {
+				t.Fatalf("bad problem %+v for %q", p, data)
+			}
+		}
+	})
+}
