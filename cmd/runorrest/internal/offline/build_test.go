@@ -187,3 +187,21 @@ func TestCSPAllowsOffline(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkBuild is "runorrest build" of the real guide in memory, the
+// offline files included.
+func BenchmarkBuild(b *testing.B) {
+	src, err := source()
+	if err != nil {
+		b.Fatal(err)
+	}
+	tree, err := decision.Load(src, decision.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := offline.Build(src, tree, site.Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
