@@ -51,6 +51,13 @@ function watch(registration: ServiceWorkerRegistration): void {
   follow(registration.waiting);
   follow(registration.installing);
   registration.addEventListener("updatefound", () => follow(registration.installing));
+  // An installed guide may stay open for days: look for a new version each
+  // time the reader comes back to it. Offline, that fails quietly.
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState === "visible") {
+      registration.update().catch(() => undefined);
+    }
+  });
 }
 
 function follow(worker: ServiceWorker | null): void {
