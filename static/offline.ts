@@ -95,8 +95,10 @@ function offer(worker: ServiceWorker): void {
 
   button.addEventListener("click", () => {
     button.disabled = true;
-    if (worker.state === "activated") {
-      location.reload(); // another tab already switched to it
+    if (worker.state !== "installed") {
+      // Another tab already switched to it, or a newer one replaced it:
+      // a reload gets whatever is current.
+      location.reload();
       return;
     }
     navigator.serviceWorker.addEventListener("controllerchange", () => location.reload());
