@@ -85,6 +85,12 @@ func TestUpdate(t *testing.T) {
 	for _, name := range others {
 		evaluate[bool](t, ctx, `caches.open(`+jsString(name)+`).then(() => true)`)
 	}
+	// A second tab, in the middle of a walk.
+	tab, closeTab := chromedp.NewContext(ctx)
+	defer closeTab()
+	navigate(t, tab, srv.url(v1.tree.Start+".html"))
+	evaluate[bool](t, tab, `window.midWalk = true`)
+
 	srv.deploy(v2.files)
 	// Until the reader reloads, pages are v1's, with v1's stylesheet, which
 	// the server no longer has.
@@ -113,6 +119,16 @@ func TestUpdate(t *testing.T) {
 		t.Errorf("caches %q; want v2's and the others' %q", got, want)
 	}
 	errs.check(t)
+
+	// The other tab was not reloaded under its reader; it still offers the
+	// reload, which now takes it to v2 at once.
+	if !evaluate[bool](t, tab, `window.midWalk === true && document.querySelector(".update-prompt button") !== null`) {
+		t.Error("the second tab was reloaded, or lost its prompt, when the first one switched")
+	}
+	if err := chromedp.Do(tab, chromedp.Click(chromedp.CSS(".update-prompt button"))); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, tab, `document.readyState === "complete" && document.title.endsWith(`+jsString(v2.tree.Title)+`)`)
 }
 
 // TestBrokenDeploy: a new build with a file missing on the server fails to
