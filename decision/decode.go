@@ -24,6 +24,7 @@ type questionSrc struct {
 	scale    Pos // the scale key
 	scaleKey bool
 	opts     []optionSrc
+	items    int // list items under options, -1 if options is not a list
 }
 
 type optionSrc struct {
@@ -44,135 +45,6 @@ var slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 const maxIDLen = 64
 
 func posOf(n *yaml.Node) Pos { return Pos{n.Line, n.Column} }
-
-// describe names the kind of a YAML value for messages.
-func describe(n *yaml.Node) string {
-	switch n.Kind {
-	case yaml.MappingNode:
-		return "a mapping"
-	case yaml.SequenceNode:
-		return "a list"
-	case yaml.ScalarNode:
-		switch n.ShortTag() {
-		case "!!null":
-			return "empty"
-		case "!!int", "!!float":
-			return "a number"
-		case "!!bool":
-			return "true/false"
-		}
-		return "text"
-	}
-	return "something else"
-}
-
-// pair is one key and its value in a YAML mapping.
-type pair struct {
-	name     string
-	key, val *yaml.Node
-}
-
-// pairs returns the entries of a mapping, reporting duplicate and
-// non-text keys.
-func (l *loader) pairs(n *yaml.Node, ctx string) []pair {
-	seen := make(map[string]Pos, len(n.Content)/2)
-	out := make([]pair, 0, len(n.Content)/2)
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := n.Content[i], n.Content[i+1]
-		if k.Kind != yaml.ScalarNode {
-			l.errorf(posOf(k), ErrType, "write a plain word before the ':'", "%s: a key must be text, not %s", ctx, describe(k))
-			continue
-		}
-		if first, dup := seen[k.Value]; dup {
-			l.errorf(posOf(k), ErrDuplicateKey, fmt.Sprintf("the first is at line %d; keep one", first.Line), "%s: duplicate key %q", ctx, k.Value)
-			continue
-		}
-		seen[k.Value] = posOf(k)
-		out = append(out, pair{k.Value, k, v})
-	}
-	return out
-}
-
-// fields checks a mapping with a fixed set of keys: unknown keys, missing
-// required keys, duplicates. pos is where to report a missing key.
-func (l *loader) fields(n *yaml.Node, pos Pos, ctx string, keys []key) map[string]pair {
-	if n.Kind != yaml.MappingNode {
-		names := make([]string, 0, len(keys))
-		for _, k := range keys {
-			if k.required {
-				names = append(names, k.name)
-			}
-		}
-		l.errorf(posOf(n), ErrType, "give it the keys "+strings.Join(names, ", "), "%s must be a mapping, not %s", ctx, describe(n))
-		return nil
-	}
-	names := make([]string, len(keys))
-	for i, k := range keys {
-		names[i] = k.name
-	}
-	out := make(map[string]pair, len(keys))
-	for _, p := range l.pairs(n, ctx) {
-		known := false
-		for _, k := range keys {
-			known = known || k.name == p.name
-		}
-		if !known {
-			l.errorf(posOf(p.key), ErrUnknownKey, didYouMean(p.name, names, "known keys: "+strings.Join(names, ", ")), "%s: unknown key %q", ctx, p.name)
-			continue
-		}
-		out[p.name] = p
-	}
-	for _, k := range keys {
-		if _, ok := out[k.name]; k.required && !ok {
-			l.errorf(pos, ErrMissing, "add `"+k.name+":`", "%s has no %s", ctx, k.name)
-		}
-	}
-	return out
-}
-
-// text returns a non-empty text value, reporting wrong types and empty text.
-func (l *loader) text(ctx string, p pair) (string, bool) {
-	if p.val == nil {
-		return "", false
-	}
-	v := p.val
-	if v.Kind != yaml.ScalarNode {
-		l.errorf(posOf(v), ErrType, "write it as text", "%s: %s must be text, not %s", ctx, p.name, describe(v))
-		return "", false
-	}
-	if v.ShortTag() == "!!null" || strings.TrimSpace(v.Value) == "" {
-		l.errorf(posOf(v), ErrEmptyText, "write the text, or remove the key if it is optional", "%s: %s is empty", ctx, p.name)
-		return "", false
-	}
-	return v.Value, true
-}
-
-// integer returns a whole-number value.
-func (l *loader) integer(ctx string, p pair) (int, bool) {
-	v := p.val
-	if v == nil {
-		return 0, false
-	}
-	if v.Kind == yaml.ScalarNode && v.ShortTag() == "!!int" {
-		if n, err := strconv.ParseInt(v.Value, 10, 32); err == nil {
-			return int(n), true
-		}
-	}
-	l.errorf(posOf(v), ErrType, "write a whole number such as 1 or 10", "%s: %s must be a whole number, not %s", ctx, p.name, quoteValue(v))
-	return 0, false
-}
-
-// quoteValue shows a value in a message: a scalar quoted, else its kind.
-func quoteValue(v *yaml.Node) string {
-	if v.Kind == yaml.ScalarNode && v.ShortTag() != "!!null" {
-		s := v.Value
-		if len(s) > 40 {
-			s = s[:40] + "..."
-		}
-		return strconv.Quote(s)
-	}
-	return describe(v)
-}
 
 // checkID reports an id that is not a slug.
 func (l *loader) checkID(what, id string, pos Pos, page bool) {
@@ -216,40 +88,43 @@ func (l *loader) idMap(p pair, what, plural string) []pair {
 		l.errorf(posOf(p.val), ErrType, "write one "+what+" per key: `my-id:` then its fields", "%s must be a mapping from id to %s, not %s", plural, what, describe(p.val))
 		return nil
 	}
-	return l.pairs(p.val, plural)
+	return l.pairs(p.val, where{kind: plural})
 }
 
 // decodeTree fills l.tree from the document's root.
 func (l *loader) decodeTree(root *yaml.Node) {
-	f := l.fields(root, Pos{1, 1}, "the top level", topKeys)
-	if f == nil {
+	f := l.fields(root, Pos{1, 1}, topLevel, topKeys)
+	if !f.ok {
 		return
 	}
 	t := l.tree
-	if s, ok := l.text("the top level", f["title"]); ok {
+	if s, ok := l.text(topLevel, f.val("title")); ok {
 		t.Title = s
 	}
-	if p, ok := f["start"]; ok {
+	if p, ok := f.get("start"); ok {
 		l.src.start = posOf(p.val)
-		if s, ok := l.text("the top level", p); ok {
+		if s, ok := l.text(topLevel, p); ok {
 			t.Start = s
 		}
 	}
-	l.decodeVerdicts(f["verdicts"])
-	l.decodeQuestions(f["questions"])
-	l.decodeOutcomes(f["outcomes"])
-	l.decodeScenarios(f["scenarios"])
+	l.decodeVerdicts(f.val("verdicts"))
+	l.decodeQuestions(f.val("questions"))
+	l.decodeOutcomes(f.val("outcomes"))
+	l.decodeScenarios(f.val("scenarios"))
 }
 
 func (l *loader) decodeVerdicts(p pair) {
+	if p.val != nil && p.val.Kind == yaml.MappingNode && len(p.val.Content) == 0 {
+		l.errorf(posOf(p.val), ErrMissing, "add the verdicts that outcomes use, such as run and rest", "verdicts is empty")
+	}
 	for _, e := range l.idMap(p, "verdict", "verdicts") {
-		ctx := fmt.Sprintf("verdict %q", e.name)
+		ctx := where{kind: "verdict", id: e.name}
 		l.checkID("verdict", e.name, posOf(e.key), false)
 		v := &Verdict{ID: e.name, Pos: posOf(e.key), Tone: defaultTone}
 		tonePos := posOf(e.key)
 		f := l.fields(e.val, posOf(e.key), ctx, verdictKeys)
-		v.Label, _ = l.text(ctx, f["label"])
-		if tp, ok := f["tone"]; ok {
+		v.Label, _ = l.text(ctx, f.val("label"))
+		if tp, ok := f.get("tone"); ok {
 			tonePos = posOf(tp.val)
 			if tone, ok := l.text(ctx, tp); ok {
 				if !contains(tones, tone) {
@@ -278,46 +153,49 @@ func (l *loader) decodeQuestions(p pair) {
 	l.tree.Questions = make([]*Question, 0, len(entries))
 	l.src.questions = make([]questionSrc, 0, len(entries))
 	for _, e := range entries {
-		ctx := fmt.Sprintf("question %q", e.name)
+		ctx := where{kind: "question", id: e.name}
 		l.checkID("question", e.name, posOf(e.key), true)
 		q := &Question{ID: e.name, Pos: posOf(e.key)}
-		src := questionSrc{options: posOf(e.key), scale: posOf(e.key)}
+		src := questionSrc{options: posOf(e.key), scale: posOf(e.key), items: -1}
 		f := l.fields(e.val, posOf(e.key), ctx, questionKeys)
-		q.Text, _ = l.text(ctx, f["text"])
-		if h, ok := f["help"]; ok {
+		q.Text, _ = l.text(ctx, f.val("text"))
+		if h, ok := f.get("help"); ok {
 			q.Help, _ = l.text(ctx, h)
 		}
-		if s, ok := f["scale"]; ok {
+		if s, ok := f.get("scale"); ok {
 			src.scale, src.scaleKey = posOf(s.key), true
 			q.Scale = l.decodeScale(ctx, s)
 		}
-		if o, ok := f["options"]; ok {
+		if o, ok := f.get("options"); ok {
 			src.options = posOf(o.key)
 			q.Options, src.opts = l.decodeOptions(ctx, o)
+			if o.val.Kind == yaml.SequenceNode {
+				src.items = len(o.val.Content)
+			}
 		}
 		l.tree.Questions = append(l.tree.Questions, q)
 		l.src.questions = append(l.src.questions, src)
 	}
 }
 
-func (l *loader) decodeScale(qctx string, p pair) *Scale {
-	ctx := "scale of " + qctx
+func (l *loader) decodeScale(qctx where, p pair) *Scale {
+	ctx := where{part: "scale", kind: qctx.kind, id: qctx.id}
 	f := l.fields(p.val, posOf(p.key), ctx, scaleKeys)
-	if f == nil {
+	if !f.ok {
 		return nil
 	}
 	s := &Scale{}
 	okMin, okMax := false, false
-	if v, ok := f["min"]; ok {
+	if v, ok := f.get("min"); ok {
 		s.Min, okMin = l.integer(ctx, v)
 	}
-	if v, ok := f["max"]; ok {
+	if v, ok := f.get("max"); ok {
 		s.Max, okMax = l.integer(ctx, v)
 	}
-	if v, ok := f["low"]; ok {
+	if v, ok := f.get("low"); ok {
 		s.Low, _ = l.text(ctx, v)
 	}
-	if v, ok := f["high"]; ok {
+	if v, ok := f.get("high"); ok {
 		s.High, _ = l.text(ctx, v)
 	}
 	if !okMin || !okMax {
@@ -325,10 +203,10 @@ func (l *loader) decodeScale(qctx string, p pair) *Scale {
 	}
 	switch {
 	case s.Min >= s.Max:
-		l.errorf(posOf(f["max"].val), ErrScale, "make max larger than min", "%s: max %d is not larger than min %d", ctx, s.Max, s.Min)
+		l.errorf(posOf(f.val("max").val), ErrScale, "make max larger than min", "%s: max %d is not larger than min %d", ctx, s.Max, s.Min)
 		return nil
 	case int64(s.Max)-int64(s.Min)+1 > maxScaleValues:
-		l.errorf(posOf(f["max"].val), ErrScale, fmt.Sprintf("a scale has at most %d values", maxScaleValues), "%s: %d-%d has %d values", ctx, s.Min, s.Max, int64(s.Max)-int64(s.Min)+1)
+		l.errorf(posOf(f.val("max").val), ErrScale, fmt.Sprintf("a scale has at most %d values", maxScaleValues), "%s: %d-%d has %d values", ctx, s.Min, s.Max, int64(s.Max)-int64(s.Min)+1)
 		return nil
 	}
 	return s
@@ -338,7 +216,7 @@ const maxScaleValues = 100
 
 var valuesRE = regexp.MustCompile(`^\s*(-?[0-9]+)\s*(?:-\s*(-?[0-9]+)\s*)?$`)
 
-func (l *loader) decodeOptions(qctx string, p pair) ([]*Option, []optionSrc) {
+func (l *loader) decodeOptions(qctx where, p pair) ([]*Option, []optionSrc) {
 	if p.val.Kind != yaml.SequenceNode {
 		l.errorf(posOf(p.val), ErrType, "write each option as a list item starting with `- label:`", "%s: options must be a list, not %s", qctx, describe(p.val))
 		return nil, nil
@@ -346,25 +224,25 @@ func (l *loader) decodeOptions(qctx string, p pair) ([]*Option, []optionSrc) {
 	opts := make([]*Option, 0, len(p.val.Content))
 	srcs := make([]optionSrc, 0, len(p.val.Content))
 	for i, n := range p.val.Content {
-		ctx := fmt.Sprintf("option %d of %s", i+1, qctx)
+		ctx := where{part: "option", n: i + 1, kind: qctx.kind, id: qctx.id}
 		o := &Option{Pos: posOf(n)}
 		src := optionSrc{label: posOf(n), next: posOf(n), values: posOf(n)}
 		f := l.fields(n, posOf(n), ctx, optionKeys)
-		if f == nil {
+		if !f.ok {
 			continue
 		}
-		if v, ok := f["label"]; ok {
+		if v, ok := f.get("label"); ok {
 			src.label = posOf(v.val)
 			o.Label, _ = l.text(ctx, v)
 		}
-		if v, ok := f["next"]; ok {
+		if v, ok := f.get("next"); ok {
 			src.next = posOf(v.val)
 			o.Next, _ = l.text(ctx, v)
 		}
-		if v, ok := f["why"]; ok {
+		if v, ok := f.get("why"); ok {
 			o.Why, _ = l.text(ctx, v)
 		}
-		if v, ok := f["values"]; ok {
+		if v, ok := f.get("values"); ok {
 			src.values, src.valuesKey = posOf(v.val), true
 			o.Lo, o.Hi, src.hasValues = l.values(ctx, v)
 		}
@@ -375,7 +253,7 @@ func (l *loader) decodeOptions(qctx string, p pair) ([]*Option, []optionSrc) {
 }
 
 // values parses an option's values: "3" or "4-10".
-func (l *loader) values(ctx string, p pair) (lo, hi int, ok bool) {
+func (l *loader) values(ctx where, p pair) (lo, hi int, ok bool) {
 	v := p.val
 	if v.Kind == yaml.ScalarNode {
 		if m := valuesRE.FindStringSubmatch(v.Value); m != nil {
@@ -403,17 +281,17 @@ func (l *loader) decodeOutcomes(p pair) {
 	l.tree.Outcomes = make([]*Outcome, 0, len(entries))
 	l.src.outcomes = make([]outcomeSrc, 0, len(entries))
 	for _, e := range entries {
-		ctx := fmt.Sprintf("outcome %q", e.name)
+		ctx := where{kind: "outcome", id: e.name}
 		l.checkID("outcome", e.name, posOf(e.key), true)
 		o := &Outcome{ID: e.name, Pos: posOf(e.key)}
 		src := outcomeSrc{verdict: posOf(e.key), page: posOf(e.key)}
 		f := l.fields(e.val, posOf(e.key), ctx, outcomeKeys)
-		o.Title, _ = l.text(ctx, f["title"])
-		if v, ok := f["verdict"]; ok {
+		o.Title, _ = l.text(ctx, f.val("title"))
+		if v, ok := f.get("verdict"); ok {
 			src.verdict = posOf(v.val)
 			o.Verdict, _ = l.text(ctx, v)
 		}
-		if v, ok := f["page"]; ok {
+		if v, ok := f.get("page"); ok {
 			src.page = posOf(v.val)
 			o.Page, _ = l.text(ctx, v)
 		}
@@ -432,31 +310,31 @@ func (l *loader) decodeScenarios(p pair) {
 	}
 	names := map[string]Pos{}
 	for i, n := range p.val.Content {
-		ctx := fmt.Sprintf("scenario %d", i+1)
+		ctx := where{part: "scenario", n: i + 1}
 		s := &Scenario{Pos: posOf(n)}
 		src := scenarioSrc{expect: posOf(n)}
 		f := l.fields(n, posOf(n), ctx, scenarioKeys)
-		if f == nil {
+		if !f.ok {
 			continue
 		}
-		if v, ok := f["name"]; ok {
+		if v, ok := f.get("name"); ok {
 			if s.Name, ok = l.text(ctx, v); ok {
 				if first, dup := names[s.Name]; dup {
 					l.errorf(posOf(v.val), ErrDuplicateKey, fmt.Sprintf("the first is at line %d; give each scenario its own name", first.Line), "%s: duplicate scenario name %q", ctx, s.Name)
 				}
 				names[s.Name] = posOf(v.val)
-				ctx = fmt.Sprintf("scenario %q", s.Name)
+				ctx = where{kind: "scenario", id: s.Name}
 			}
 		}
-		if v, ok := f["expect"]; ok {
+		if v, ok := f.get("expect"); ok {
 			src.expect = posOf(v.val)
 			s.Expect, _ = l.text(ctx, v)
 		}
-		if v, ok := f["answers"]; ok {
+		if v, ok := f.get("answers"); ok {
 			if v.val.Kind != yaml.MappingNode {
 				l.errorf(posOf(v.val), ErrType, "write `question-id: answer` lines", "%s: answers must be a mapping from question id to answer, not %s", ctx, describe(v.val))
 			} else {
-				for _, a := range l.pairs(v.val, ctx+" answers") {
+				for _, a := range l.pairs(v.val, ctx) {
 					if a.val.Kind != yaml.ScalarNode || a.val.ShortTag() == "!!null" {
 						l.errorf(posOf(a.val), ErrType, "write an option's label or a number", "%s: the answer to %s must be text or a number, not %s", ctx, a.name, describe(a.val))
 						continue

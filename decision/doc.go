@@ -50,8 +50,10 @@
 //
 // # The file
 //
-// The tree is one YAML document in UTF-8, indented with spaces (never tabs),
-// at most [DefaultMaxBytes] long. Anchors, aliases, tags and merge keys are
+// The tree is one YAML document (no second document after ---) in UTF-8,
+// indented with spaces (never tabs), with no control characters, at most
+// [DefaultMaxBytes] long (the caller may set another limit; a larger file is
+// refused before it is parsed). Anchors, aliases, tags and merge keys are
 // not allowed: write every value out. A key may appear only once in a
 // mapping. Text values may use any YAML string style; block scalars
 // (`|` and `>`) suit longer Markdown.
@@ -81,7 +83,8 @@
 //   - tone (optional): go, caution or stop; sets the banner's colour (the
 //     label is always shown too). Default: caution.
 //
-// Every verdict must be used by at least one outcome.
+// There must be at least one verdict, and every verdict must be used by at
+// least one outcome.
 //
 // # Questions
 //
@@ -95,11 +98,12 @@
 //     why (optional): one line saying what this answer means for the advice,
 //     shown under "why this advice" on the outcome.
 //   - scale (optional): makes the question a numeric scale, answered with a
-//     whole number. It has min and max (required integers, min < max, at most
-//     100 values) and low and high (optional words for the two ends). Every
-//     option of a scale question has values: a number (3) or a range (4-10)
-//     within the scale, and every value of the scale is covered by exactly
-//     one option. Options of other questions have no values.
+//     whole number. It has min and max (required whole numbers, min < max, at
+//     most 100 values) and low and high (optional words for the two ends).
+//     Every option of a scale question has values: a number (3) or a range
+//     (4-10, smaller number first) within the scale, and every value of the
+//     scale is covered by exactly one option. Options of other questions have
+//     no values.
 //
 // Two options may lead to the same node, and different questions may share a
 // subtree: the tree is a directed acyclic graph. Two options of one question
@@ -113,8 +117,9 @@
 //   - title (required): the advice in a few words.
 //   - verdict (required): the id of one of the verdicts.
 //   - page (required): the Markdown file, relative to content/, that holds the
-//     guidance (e.g. outcomes/easy-run.md). It must exist, end in .md and
-//     stay inside content/.
+//     guidance (e.g. outcomes/easy-run.md). It must exist, be a file, end in
+//     .md and stay inside content/: a clean relative path with / between
+//     folders, with no leading /, no . or .. and no backslash.
 //
 // # Scenarios
 //
@@ -132,8 +137,11 @@
 //
 // # Rules
 //
-// Loading and validation report every problem at once, sorted by position,
-// each as "content/tree.yaml:LINE:COL: what is wrong (how to fix it)":
+// Loading and validation report every problem at once, sorted by position
+// (problems at one position in the order found), each as
+// "content/tree.yaml:LINE:COL: what is wrong (how to fix it)"; a problem with
+// the whole file is reported at 1:1. Warnings read
+// "content/tree.yaml:LINE:COL: warning: ...". The rules:
 //
 //   - the YAML is well formed UTF-8, indented with spaces, within the size limit,
 //     without anchors, aliases or duplicate keys;
@@ -150,7 +158,13 @@
 //   - every outcome names a known verdict and an existing page;
 //   - no path is deeper than the maximum depth ([DefaultMaxDepth] questions
 //     unless the caller sets another);
-//   - every scenario passes.
+//   - every scenario passes, and scenario names are unique.
+//
+// A few checks wait for the problems they depend on, so that one mistake
+// gives one message: a file that is not well-formed YAML, or that uses
+// anchors or aliases, gets no further checks; reachability is checked
+// once every option has a next; scenarios are walked once start names a
+// question, and a scenario whose question has a bad scale is not walked.
 //
 // Together the rules establish that every walk from start ends at an outcome:
 // no next dangles, no walk loops, and a question always offers a way on.
@@ -159,7 +173,16 @@
 //
 // A path is the list of answers from start to an outcome. For a scale
 // question a path step is one option, written with its values
-// (soreness=1-2). Paths are counted exactly, however many there are, by
-// dynamic programming over the graph; [Tree.Paths] streams them one at a time
-// without building the rest.
+// (soreness=1-2, or soreness=3 for a single value); for other questions it is
+// written with the option's label (where=All over). A whole path reads
+//
+//	soreness=1-2 > where=All over > tired=No => easy-run (run)
+//
+// ending with the outcome's id and its verdict. Paths are counted exactly,
+// however many there are, by dynamic programming over the graph in
+// topological order ([Tree.Stats]); [Tree.Paths] streams them one at a time,
+// depth first with options in file order, without building the rest.
+//
+// Validation and counting are linear in the number of questions, outcomes and
+// options, and use no recursion: a chain of a million questions validates.
 package decision

@@ -5,6 +5,7 @@ import (
 	"maps"
 	"slices"
 	"testing"
+	"testing/fstest"
 )
 
 func FuzzLoad(f *testing.F) {
@@ -19,14 +20,17 @@ func FuzzLoad(f *testing.F) {
 	f.Cleanup(func() { recoverPanics = true })
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fsys := maps.Clone(pages)
-		fsys[TreeFile].Data = data
+		fsys[TreeFile] = &fstest.MapFile{Data: data}
 		tree, err := Load(fsys, Options{MaxBytes: 1 << 16})
 		if err != nil {
 			var ps Problems
 			if !errors.As(err, &ps) || len(ps) == 0 {
 				t.Fatalf("Load error %T %v; want non-empty Problems", err, err)
 			}
-			for _, p := range ps {
+			for i, p := range ps {
+				if i > 0 && (p.Pos.Line < ps[i-1].Pos.Line || p.Pos.Line == ps[i-1].Pos.Line && p.Pos.Col < ps[i-1].Pos.Col) {
+					t.Fatalf("problems out of order: %v before %v", ps[i-1], p)
+				}
 				if p.File != TreeFile || p.Pos.Line < 1 || p.Pos.Col < 1 || p.Msg == "" || p.Err == nil || p.Warning {
 					t.Fatalf("malformed problem %#v", p)
 				}

@@ -6,9 +6,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"regexp"
-	"strconv"
-	"strings"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -84,7 +81,7 @@ func readTree(fsys fs.FS, maxBytes int64) ([]byte, *Problem) {
 			return nil, fail(ErrMissing, "the tree file is not a regular file", "")
 		}
 		if st.Size() > maxBytes {
-			return nil, tooLarge(TreeFile, st.Size(), maxBytes)
+			return nil, tooLarge(TreeFile, maxBytes)
 		}
 	}
 	data, err := io.ReadAll(io.LimitReader(f, maxBytes+1))
@@ -92,20 +89,54 @@ func readTree(fsys fs.FS, maxBytes int64) ([]byte, *Problem) {
 		return nil, fail(ErrMissing, "cannot read the tree file: "+err.Error(), "")
 	}
 	if int64(len(data)) > maxBytes {
-		return nil, tooLarge(TreeFile, int64(len(data)), maxBytes)
+		return nil, tooLarge(TreeFile, maxBytes)
 	}
 	return data, nil
 }
 
-func tooLarge(file string, size, maxBytes int64) *Problem {
+func tooLarge(file string, maxBytes int64) *Problem {
 	return &Problem{File: file, Pos: Pos{1, 1},
-		Msg:  fmt.Sprintf("the tree file is over the size limit of %d bytes (it has %d or more)", maxBytes, size),
+		Msg:  fmt.Sprintf("the tree file has more than %d bytes, the size limit", maxBytes),
 		Hint: "move long texts into Markdown pages, or raise the limit",
 		Err:  ErrTooLarge}
 }
 
 // recoverPanics turns a panic while parsing into a problem. The fuzz test
 // turns it off so that a panic is a failure, not a hidden problem.
+// mayHaveDocuments reports whether the text has a line starting with a
+// document marker (--- or ...), without which it cannot hold more than one
+// document.
+func mayHaveDocuments(data []byte) bool {
+	for _, m := range [][]byte{[]byte("---"), []byte("...")} {
+		if bytes.HasPrefix(data, m) || bytes.Contains(data, append([]byte("\n"), m...)) {
+			return true
+		}
+	}
+	return false
+}
+
+// decodeDocuments parses the first document into doc and refuses a second.
+func (l *loader) decodeDocuments(doc *yaml.Node) bool {
+	dec := yaml.NewDecoder(bytes.NewReader(l.data))
+	if err := dec.Decode(doc); err != nil {
+		if err != io.EOF {
+			l.syntaxError(err)
+			return false
+		}
+		return true // empty: reported by the caller
+	}
+	var next yaml.Node
+	switch err := dec.Decode(&next); {
+	case err == io.EOF:
+		return true
+	case err != nil:
+		l.syntaxError(err)
+	default:
+		l.errorf(Pos{max(next.Line, 1), max(next.Column, 1)}, ErrSyntax, "remove the `---` line: the tree is one document", "a second YAML document")
+	}
+	return false
+}
+
 var recoverPanics = true
 
 // loader holds the state of one parse: the tree being built, the problems
@@ -154,7 +185,7 @@ func parse(name string, data []byte, opts Options) (l *loader) {
 		}
 	}()
 	if int64(len(data)) > opts.MaxBytes {
-		l.probs = append(l.probs, tooLarge(name, int64(len(data)), opts.MaxBytes))
+		l.probs = append(l.probs, tooLarge(name, opts.MaxBytes))
 		return l
 	}
 	if !l.checkText() {
@@ -190,11 +221,16 @@ func (l *loader) checkText() bool {
 		l.errorf(Pos{1, 1}, ErrEmpty, "start from the example in `go doc runorrest/decision`", "the tree file is empty")
 		return false
 	}
-	for i, r := range string(data) {
+	for i := 0; i < len(data); {
+		r, size := rune(data[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRune(data[i:])
+		}
 		if !allowedRune(r) {
 			l.errorf(l.posAt(i), ErrEncoding, "remove it", "character %U is not allowed in YAML", r)
 			return false
 		}
+		i += size
 	}
 	tabs := 0
 	for lineStart := 0; lineStart < len(data); {
@@ -271,24 +307,14 @@ func (l *loader) lineCol(line int) Pos {
 
 // parseYAML parses the single YAML document and refuses anchors and aliases.
 func (l *loader) parseYAML() (*yaml.Node, bool) {
-	dec := yaml.NewDecoder(bytes.NewReader(l.data))
 	var doc yaml.Node
-	if err := dec.Decode(&doc); err != nil {
-		if err == io.EOF {
-			l.errorf(Pos{1, 1}, ErrEmpty, "start from the example in `go doc runorrest/decision`", "the tree file is empty")
-		} else {
+	if !mayHaveDocuments(l.data) {
+		// The common case: parse from memory, which is faster than a Decoder.
+		if err := yaml.Unmarshal(l.data, &doc); err != nil {
 			l.syntaxError(err)
+			return nil, false
 		}
-		return nil, false
-	}
-	var next yaml.Node
-	switch err := dec.Decode(&next); {
-	case err == io.EOF:
-	case err != nil:
-		l.syntaxError(err)
-		return nil, false
-	default:
-		l.errorf(Pos{max(next.Line, 1), max(next.Column, 1)}, ErrSyntax, "remove the `---` line: the tree is one document", "a second YAML document")
+	} else if !l.decodeDocuments(&doc) {
 		return nil, false
 	}
 	if len(doc.Content) == 0 {
@@ -322,41 +348,4 @@ func (l *loader) parseYAML() (*yaml.Node, bool) {
 		}
 	}
 	return doc.Content[0], !aliases
-}
-
-var yamlErrRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
-
-// syntaxErrors maps the YAML parser's messages to friendlier ones.
-var syntaxErrors = []struct{ prefix, msg, hint string }{
-	{"did not find expected key", "this line does not line up with the keys above it", "indent every key of a mapping by the same number of spaces"},
-	{"did not find expected '-' indicator", "this line does not line up with the list above it", "indent every item of a list by the same number of spaces"},
-	{"mapping values are not allowed in this context", "unexpected ':' in a value", "put the text in quotes if it contains \": \""},
-	{"could not find expected ':'", "a key without ':'", "write `key: value`, or put the text in quotes"},
-	{"found character that cannot start any token", "this text cannot start with that character", "put the text in quotes"},
-	{"did not find expected node content", "a value is missing", "write the value, or put the text in quotes"},
-	{"did not find expected ',' or ']'", "a list in [ ] is not closed", "add the missing ]"},
-	{"did not find expected ',' or '}'", "a mapping in { } is not closed", "add the missing }"},
-	{"found unexpected end of stream", "the file ends inside a quoted text or bracket", "close the quote or bracket"},
-	{"found unknown escape character", "unknown escape in a double-quoted text", "use single quotes, or write \\\\ for a backslash"},
-	{"block sequence entries are not allowed in this context", "a list item where a value is expected", "put the list on its own lines under the key"},
-}
-
-func (l *loader) syntaxError(err error) {
-	msg := err.Error()
-	line := 1
-	if m := yamlErrRE.FindStringSubmatch(msg); m != nil {
-		if n, err := strconv.Atoi(m[1]); err == nil {
-			line = n
-		}
-		msg = m[2]
-	} else {
-		msg = strings.TrimPrefix(msg, "yaml: ")
-	}
-	for _, s := range syntaxErrors {
-		if strings.HasPrefix(msg, s.prefix) {
-			l.errorf(l.lineCol(line), ErrSyntax, s.hint, "malformed YAML: %s", s.msg)
-			return
-		}
-	}
-	l.errorf(l.lineCol(line), ErrSyntax, "check the YAML near this line", "malformed YAML: %s", msg)
 }

@@ -1,6 +1,7 @@
 package decision
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 )
@@ -82,6 +83,9 @@ func (p Path) taken() string {
 // checkScenarios resolves the scenarios' answers and walks each.
 func (l *loader) checkScenarios() {
 	t, g := l.tree, l.tree.g
+	if len(t.Scenarios) == 0 {
+		return
+	}
 	var questionIDs, outcomeIDs []string
 	for _, q := range t.Questions {
 		questionIDs = append(questionIDs, q.ID)
@@ -103,6 +107,10 @@ func (l *loader) checkScenarios() {
 				continue
 			}
 			q := t.Questions[v]
+			if q.Scale == nil && l.src.questions[v].scaleKey {
+				ok = false // the scale is bad and reported already
+				continue
+			}
 			if q.Scale == nil {
 				continue
 			}
@@ -131,12 +139,15 @@ func (l *loader) checkScenarios() {
 			a := s.Answers[r.badAns]
 			q := t.Question(a.Question)
 			if a.IsValue {
-				l.errorf(src.answers[r.badAns], ErrScenario, r.path.taken(),
+				l.errorf(src.answers[r.badAns], ErrScenario, fmt.Sprintf("answer with a number from %d to %d", q.Scale.Min, q.Scale.Max),
 					"scenario %s: %d is not on the scale %d-%d of question %q", name, a.Value, q.Scale.Min, q.Scale.Max, q.ID)
 			} else {
 				labels := make([]string, len(q.Options))
 				for i, o := range q.Options {
 					labels[i] = o.Label
+				}
+				if len(labels) == 0 {
+					continue // the options are bad and reported already
 				}
 				l.errorf(src.answers[r.badAns], ErrScenario, didYouMean(a.Label, labels, "use one of: "+strings.Join(labels, ", ")),
 					"scenario %s: question %q has no option %q", name, q.ID, a.Label)

@@ -28,7 +28,7 @@ func (l *loader) validate() {
 			"change a next on the loop so that every walk ends at an outcome",
 			"cycle: %s", t.chain(c.nodes))
 	}
-	if g.start >= 0 {
+	if g.start >= 0 && l.edgesComplete() {
 		seen := g.reachable()
 		for v, ok := range seen {
 			if ok {
@@ -37,8 +37,7 @@ func (l *loader) validate() {
 			if v < g.nq {
 				q := t.Questions[v]
 				l.errorf(q.Pos, ErrUnreachable, "lead to it from an option's next, or remove it", "question %q is never reached from start", q.ID)
-			} else {
-				o := t.Outcomes[v-g.nq]
+			} else if o := t.Outcomes[v-g.nq]; g.index[o.ID] == v {
 				l.errorf(o.Pos, ErrUnreachable, "lead to it from an option's next, or remove it", "outcome %q is never reached from start", o.ID)
 			}
 		}
@@ -72,7 +71,7 @@ func (l *loader) checkVerdicts() {
 	}
 	for i, o := range t.Outcomes {
 		src := l.src.outcomes[i]
-		if o.Verdict != "" {
+		if o.Verdict != "" && len(t.Verdicts) > 0 {
 			if contains(ids, o.Verdict) {
 				used[o.Verdict] = true
 			} else {
@@ -157,9 +156,9 @@ func (l *loader) checkQuestions() {
 	var ids []string // all node ids, built on first need
 	for qi, q := range t.Questions {
 		src := l.src.questions[qi]
-		if len(q.Options) < 2 && len(src.opts) == len(q.Options) {
+		if src.items >= 0 && src.items < 2 {
 			l.errorf(src.options, ErrOptions, "give it at least two options, or replace it with its next",
-				"question %q has %d option%s; a question needs at least two", q.ID, len(q.Options), plural(len(q.Options)))
+				"question %q has %d option%s; a question needs at least two", q.ID, src.items, plural(src.items))
 		}
 		labels := make(map[string]int, len(q.Options))
 		targets := make(map[int32]int, len(q.Options))
@@ -251,6 +250,11 @@ func (l *loader) checkScale(q *Question, src questionSrc) {
 				"question %q: option %q (values %s) overlaps option %q (values %s) at %d", q.ID, o.Label, span(o.Lo, o.Hi), other.Label, span(other.Lo, other.Hi), overlap)
 		}
 	}
+	for _, osrc := range src.opts {
+		if !osrc.hasValues {
+			return // gaps would only echo the bad option
+		}
+	}
 	for v := s.Min; v <= s.Max; v++ {
 		if owner[v-s.Min] != 0 {
 			continue
@@ -308,4 +312,51 @@ func (l *loader) checkDepth() {
 	l.errorf(q.Pos, ErrDepth, "shorten the path, or raise the limit with -max-depth",
 		"question %q is question %d on the longest path from start (%d questions), deeper than the maximum of %d",
 		q.ID, l.opts.MaxDepth+1, t.Questions[g.start].MaxRemaining, l.opts.MaxDepth)
+}
+
+// edgesComplete reports whether every question's options were read with a
+// next each; if not, reachability would only echo those problems.
+func (l *loader) edgesComplete() bool {
+	for qi, q := range l.tree.Questions {
+		if l.src.questions[qi].items != len(q.Options) {
+			return false
+		}
+		for _, o := range q.Options {
+			if o.Next == "" {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// validateModel validates a tree built in code rather than parsed, taking
+// positions from the model itself.
+func validateModel(t *Tree, opts Options) *loader {
+	l := &loader{file: t.File, opts: opts.withDefaults(), tree: t}
+	t.Warnings, t.g = nil, nil
+	l.src.questions = make([]questionSrc, 0, len(t.Questions))
+	for _, q := range t.Questions {
+		src := questionSrc{options: q.Pos, scale: q.Pos, scaleKey: q.Scale != nil, items: len(q.Options),
+			opts: make([]optionSrc, len(q.Options))}
+		for i, o := range q.Options {
+			src.opts[i] = optionSrc{label: o.Pos, next: o.Pos, values: o.Pos, valuesKey: q.Scale != nil, hasValues: q.Scale != nil}
+		}
+		l.src.questions = append(l.src.questions, src)
+	}
+	for _, o := range t.Outcomes {
+		l.src.outcomes = append(l.src.outcomes, outcomeSrc{verdict: o.Pos, page: o.Pos})
+	}
+	for _, v := range t.Verdicts {
+		l.src.verdicts = append(l.src.verdicts, v.Pos)
+	}
+	for _, s := range t.Scenarios {
+		src := scenarioSrc{expect: s.Pos}
+		for _, a := range s.Answers {
+			src.answers = append(src.answers, a.Pos)
+		}
+		l.src.scenarios = append(l.src.scenarios, src)
+	}
+	l.validate()
+	return l
 }

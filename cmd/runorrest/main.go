@@ -1,38 +1,164 @@
-// Command runorrest builds the "Run or rest?" guide. (temporary main of the site branch)
+// Command runorrest builds and checks the "Run or rest?" decision guide.
+//
+// Usage:
+//
+//	runorrest <command> [flags]
+//
+// The commands are:
+//
+//	check   validate content/tree.yaml and print a summary of its paths
+//	build   check the guide and render it to a static site in public/
+//	paths   list every path through the tree, one a line
+//	help    print this help
+//
+// Every command takes -src DIR, the folder that holds content/ (default:
+// the current folder); nothing outside it is read. Exit status: 0 ok, 1 the
+// input has problems, 2 usage error. `runorrest <command> -h` describes a
+// command's flags; `go doc runorrest/decision` describes the tree file.
 package main
 
 import (
+	"cmp"
 	"errors"
+	"flag"
 	"fmt"
+	"io"
 	"log"
 	"os"
+	"slices"
+
+	"runorrest/decision"
 )
+
+const usage = `Usage: runorrest <command> [flags]
+
+Commands:
+  check   validate content/tree.yaml and print a summary of its paths
+  build   check the guide and render it to a static site in public/
+  paths   list every path through the tree, one a line
+  help    print this help
+
+Every command takes -src DIR, the folder that holds content/ (default ".").
+Run "runorrest <command> -h" for a command's flags.
+`
 
 func main() {
 	log.SetPrefix("runorrest: ")
 	log.SetFlags(0)
-	if err := run(os.Args[1:]); err != nil {
-		log.Print(err)
-		var u usageError
-		if errors.As(err, &u) {
-			os.Exit(2)
+	if err := run(os.Args[1:], os.Stdout, os.Stderr); err != nil {
+		if msg := err.Error(); msg != "" {
+			log.Print(msg)
 		}
-		os.Exit(1)
+		os.Exit(exitCode(err))
 	}
 }
 
-type usageError struct{ err error }
-
-func (u usageError) Error() string { return u.err.Error() }
-func usageErr(err error) error     { return usageError{err} }
-
-func run(args []string) error {
+// run dispatches to a command.
+func run(args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
-		return usageErr(errors.New("usage: runorrest build"))
+		fmt.Fprint(stderr, usage)
+		return usageError{"no command given"}
 	}
-	switch args[0] {
+	switch cmd, rest := args[0], args[1:]; cmd {
+	case "check":
+		return runCheck(rest, stdout, stderr)
 	case "build":
-		return runBuild(args[1:])
+		return runBuild(rest, stdout, stderr)
+	case "paths":
+		return runPaths(rest, stdout, stderr)
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(stdout, usage)
+		return nil
+	default:
+		return usageError{fmt.Sprintf("unknown command %q (run \"runorrest help\" for the list)", cmd)}
 	}
-	return usageErr(fmt.Errorf("unknown command %q", args[0]))
+}
+
+// usageError is a mistake in the command line: exit status 2. An empty
+// message means the flag package has printed it already.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+// exitCode maps an error from run to the exit status.
+func exitCode(err error) int {
+	switch {
+	case err == nil:
+		return 0
+	case errors.As(err, new(usageError)):
+		return 2
+	}
+	return 1
+}
+
+// loadFlags are the flags every command that reads the tree takes.
+type loadFlags struct {
+	src      string
+	maxDepth int
+}
+
+func (f *loadFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&f.src, "src", ".", "the source `folder`, holding content/")
+	fs.IntVar(&f.maxDepth, "max-depth", decision.DefaultMaxDepth, "the most `questions` one path may ask")
+}
+
+// parseFlags parses a command's flags and checks that no arguments remain.
+// -h prints the usage and returns errHelp.
+func parseFlags(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return errHelp
+		}
+		return usageError{}
+	}
+	if fs.NArg() > 0 {
+		fs.Usage()
+		return usageError{fmt.Sprintf("%s: unexpected argument %q", fs.Name(), fs.Arg(0))}
+	}
+	return nil
+}
+
+// errHelp ends a command that was asked for its usage: exit status 0.
+var errHelp = errors.New("help")
+
+// load opens the source folder and loads its tree. It reads through an
+// os.Root, so neither paths nor symlinks can reach outside the folder.
+// Problems in the tree come back as decision.Problems.
+func (f *loadFlags) load() (*decision.Tree, error) {
+	if f.maxDepth < 1 {
+		return nil, usageError{fmt.Sprintf("-max-depth must be at least 1, not %d", f.maxDepth)}
+	}
+	root, err := os.OpenRoot(f.src)
+	if err != nil {
+		return nil, fmt.Errorf("source folder: %w", err)
+	}
+	defer root.Close()
+	return decision.Load(root.FS(), decision.Options{MaxDepth: f.maxDepth})
+}
+
+// printProblems writes the problems and warnings, sorted by position, one
+// a line, and returns the number of errors.
+func printProblems(w io.Writer, tree *decision.Tree, err error) int {
+	var all decision.Problems
+	errors.As(err, &all)
+	n := len(all)
+	if tree != nil {
+		all = append(all, tree.Warnings...)
+	}
+	slices.SortStableFunc(all, func(a, b *decision.Problem) int {
+		return cmp.Or(cmp.Compare(a.Pos.Line, b.Pos.Line), cmp.Compare(a.Pos.Col, b.Pos.Col))
+	})
+	for _, p := range all {
+		fmt.Fprintln(w, p)
+	}
+	return n
+}
+
+// problemsError is the error of a command whose input has problems.
+func problemsError(n int) error {
+	s := "s"
+	if n == 1 {
+		s = ""
+	}
+	return fmt.Errorf("%s has %d problem%s", decision.TreeFile, n, s)
 }

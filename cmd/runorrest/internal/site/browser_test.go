@@ -300,3 +300,31 @@ func TestOutcomesPrintOnOnePage(t *testing.T) {
 		}
 	}
 }
+
+// TestScriptRunsFromDisk: the CSP's script-src 'self' admits the bundled
+// script when the site is opened from disk (Chromium treats file: pages as
+// their own origin here; measured, not assumed), and blocks nothing else.
+func TestScriptRunsFromDisk(t *testing.T) {
+	chromium(t)
+	fsys := fixtureFS(t, "guide")
+	fsys["static/flow.ts"] = mapFile("document.documentElement.dataset.flow = \"ran\";\n")
+	_, s := build(t, fsys, Options{})
+	dir := filepath.Join(t.TempDir(), "public")
+	if err := publish.Write(dir, s.Files); err != nil {
+		t.Fatal(err)
+	}
+	tb := newTab(t, true)
+	for _, page := range []string{"index.html", "soreness.html", "easy-run.html"} {
+		tb.open(t, "file://"+filepath.ToSlash(filepath.Join(dir, page)))
+		got, err := chromedp.Run(tb.ctx, chromedp.Evaluate[string](`document.documentElement.dataset.flow || "did not run"`))
+		if err != nil || got != "ran" {
+			t.Errorf("%s from disk: script %q, %v; want it to run", page, got, err)
+		}
+		size, err := chromedp.Run(tb.ctx, chromedp.Evaluate[string](`getComputedStyle(document.querySelector("main")).maxWidth`))
+		if err != nil || size != "640px" {
+			t.Errorf("%s from disk: stylesheet not applied (main max-width %q, %v)", page, size, err)
+		}
+	}
+	time.Sleep(100 * time.Millisecond)
+	tb.check(t, "last page")
+}

@@ -2,7 +2,6 @@ package site
 
 import (
 	"fmt"
-	"html/template"
 	"io/fs"
 	"path"
 	"regexp"
@@ -10,6 +9,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"runorrest/decision"
 )
 
 // article is a page made from content/*.md.
@@ -18,15 +19,15 @@ type article struct {
 	Path string // "recovery.html"
 	FM   frontMatter
 	doc  *mdDoc
-	Body template.HTML
 }
 
 var slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
-// reserved page names that no article may take.
+// reserved page names that no article, question or outcome may take.
 var reserved = map[string]string{
-	"404": "the not-found page",
-	"map": "the map of the guide",
+	"about": "the about page",
+	"404":   "the not-found page",
+	"map":   "the map of the guide",
 }
 
 // loadMarkdown reads, parses and checks every Markdown source: outcome
@@ -38,11 +39,17 @@ func (b *builder) loadMarkdown() {
 	b.help = map[string]*mdDoc{}
 	b.outcomeFile = map[string]bool{}
 	ids := map[string]string{} // page name -> what it is, for collisions
+	node := func(kind, id string, pos decision.Pos) {
+		ids[id] = fmt.Sprintf("the %s %s (%s:%d:%d)", kind, id, b.tree.File, pos.Line, pos.Col)
+		if what := reserved[id]; what != "" {
+			b.problem(b.tree.File, pos.Line, pos.Col, ErrPageName, fmt.Sprintf("the %s id %q would take the page %s.html of %s", kind, id, id, what), "choose another id")
+		}
+	}
 	for _, q := range b.tree.Questions {
-		ids[q.ID] = fmt.Sprintf("the question %s (%s:%d:%d)", q.ID, b.tree.File, q.Pos.Line, q.Pos.Col)
+		node("question", q.ID, q.Pos)
 	}
 	for _, o := range b.tree.Outcomes {
-		ids[o.ID] = fmt.Sprintf("the outcome %s (%s:%d:%d)", o.ID, b.tree.File, o.Pos.Line, o.Pos.Col)
+		node("outcome", o.ID, o.Pos)
 	}
 
 	// Outcome pages first: a file that is an outcome's page is not an article.
@@ -186,6 +193,9 @@ func (b *builder) checkDoc(d *mdDoc) {
 	}
 	for _, l := range d.links {
 		b.checkLink(d, l)
+	}
+	for _, r := range d.refused {
+		b.problem(d.file, r.line, 1, ErrMarkdown, r.what+" is not allowed in a page", r.hint)
 	}
 }
 

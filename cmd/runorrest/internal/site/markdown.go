@@ -48,6 +48,13 @@ type mdDoc struct {
 	ids      map[string]string // heading id -> heading text
 	headings []heading
 	links    []mdLink
+	refused  []refused
+}
+
+// refused is Markdown the site does not render: raw HTML, images.
+type refused struct {
+	line       int
+	what, hint string
 }
 
 type heading struct {
@@ -136,6 +143,16 @@ func (linkRewriter) Transform(doc *ast.Document, reader text.Reader, pc parser.C
 			d.ids[h.ID] = h.Text
 		case *ast.Link:
 			d.rewrite(n, src)
+		case *ast.Image:
+			d.refused = append(d.refused, refused{d.lineAt(segmentStart(n)), "an image", "the site has no images yet: say it in words"})
+		case *ast.RawHTML:
+			if n.Segments.Len() > 0 {
+				d.refused = append(d.refused, refused{d.lineAt(n.Segments.At(0).Start), "raw HTML", "write Markdown instead: HTML is not rendered"})
+			}
+		case *ast.HTMLBlock:
+			if n.Lines().Len() > 0 {
+				d.refused = append(d.refused, refused{d.lineAt(n.Lines().At(0).Start), "raw HTML", "write Markdown instead: HTML is not rendered"})
+			}
 		}
 		return ast.WalkContinue, nil
 	})

@@ -27,7 +27,8 @@
 // Markdown links between files ([cold](recovery.md#cold), or
 // ../recovery.md#cold from outcomes/) are rewritten to the built page
 // (recovery.html#cold); a link to a missing page or heading fails the
-// build with the file and line.
+// build with the file and line. So does raw HTML or an image in a page:
+// the site renders neither.
 package site
 
 import (
@@ -46,7 +47,10 @@ import (
 
 // CSP is the Content-Security-Policy of every page, the first element of
 // its <head>. No inline script or style, no eval; everything from the site
-// itself.
+// itself. Opened from disk, Chromium lets 'self' admit the site's own
+// stylesheet and script (file: pages count as their own origin there):
+// TestScriptRunsFromDisk measures it, and the browser tests fail on any
+// violation, over HTTP and from file://.
 const CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; " +
 	"object-src 'none'; base-uri 'self'; form-action 'self'"
 

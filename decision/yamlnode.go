@@ -1,0 +1,214 @@
+package decision
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Helpers that read YAML nodes and report what is wrong with them.
+
+// describe names the kind of a YAML value for messages.
+func describe(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		switch n.ShortTag() {
+		case "!!null":
+			return "empty"
+		case "!!int", "!!float":
+			return "a number"
+		case "!!bool":
+			return "true/false"
+		}
+		return "text"
+	}
+	return "something else"
+}
+
+// where names the place in the tree a message is about, e.g. option 2 of
+// question "soreness". It is formatted only when a message is written.
+type where struct {
+	part string // "option", "scale", "scenario" or ""
+	n    int    // the part's number, 1-based, or 0
+	kind string // "question", "verdict", ..., or a plain phrase
+	id   string
+}
+
+var topLevel = where{kind: "the top level"}
+
+func (w where) String() string {
+	var b strings.Builder
+	if w.part != "" {
+		b.WriteString(w.part)
+		if w.n > 0 {
+			b.WriteString(" " + strconv.Itoa(w.n))
+		}
+		if w.kind == "" {
+			return b.String()
+		}
+		b.WriteString(" of ")
+	}
+	b.WriteString(w.kind)
+	if w.id != "" {
+		b.WriteString(" " + strconv.Quote(w.id))
+	}
+	return b.String()
+}
+
+// pair is one key and its value in a YAML mapping.
+type pair struct {
+	name     string
+	key, val *yaml.Node
+}
+
+// pairs returns the entries of a mapping, reporting duplicate and
+// non-text keys.
+func (l *loader) pairs(n *yaml.Node, ctx where) []pair {
+	var seen map[string]Pos // only for large mappings; small ones are scanned
+	if len(n.Content) > 16 {
+		seen = make(map[string]Pos, len(n.Content)/2)
+	}
+	out := make([]pair, 0, len(n.Content)/2)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if k.Kind != yaml.ScalarNode {
+			l.errorf(posOf(k), ErrType, "write a plain word before the ':'", "%s: a key must be text, not %s", ctx, describe(k))
+			continue
+		}
+		first, dup := seen[k.Value]
+		if seen == nil {
+			for _, p := range out {
+				if p.name == k.Value {
+					first, dup = posOf(p.key), true
+				}
+			}
+		}
+		if dup {
+			l.errorf(posOf(k), ErrDuplicateKey, fmt.Sprintf("the first is at line %d; keep one", first.Line), "%s: duplicate key %q", ctx, k.Value)
+			continue
+		}
+		if seen != nil {
+			seen[k.Value] = posOf(k)
+		}
+		out = append(out, pair{k.Value, k, v})
+	}
+	return out
+}
+
+// fieldSet is the result of fields: the value of each key that is there.
+type fieldSet struct {
+	ok   bool // the node was a mapping
+	keys []key
+	vals [8]pair
+	has  [8]bool
+}
+
+func (f *fieldSet) get(name string) (pair, bool) {
+	for i, k := range f.keys {
+		if k.name == name {
+			return f.vals[i], f.has[i]
+		}
+	}
+	return pair{}, false
+}
+
+func (f *fieldSet) val(name string) pair {
+	p, _ := f.get(name)
+	return p
+}
+
+// fields checks a mapping with a fixed set of keys: unknown keys, missing
+// required keys, duplicates. pos is where to report a missing key.
+func (l *loader) fields(n *yaml.Node, pos Pos, ctx where, keys []key) fieldSet {
+	f := fieldSet{keys: keys}
+	if n.Kind != yaml.MappingNode {
+		names := make([]string, 0, len(keys))
+		for _, k := range keys {
+			if k.required {
+				names = append(names, k.name)
+			}
+		}
+		l.errorf(posOf(n), ErrType, "give it the keys "+strings.Join(names, ", "), "%s must be a mapping, not %s", ctx, describe(n))
+		return f
+	}
+	f.ok = true
+	for c := 0; c+1 < len(n.Content); c += 2 {
+		k, v := n.Content[c], n.Content[c+1]
+		if k.Kind != yaml.ScalarNode {
+			l.errorf(posOf(k), ErrType, "write a plain word before the ':'", "%s: a key must be text, not %s", ctx, describe(k))
+			continue
+		}
+		p := pair{k.Value, k, v}
+		i := slices.IndexFunc(keys, func(k key) bool { return k.name == p.name })
+		if i >= 0 && f.has[i] {
+			l.errorf(posOf(k), ErrDuplicateKey, fmt.Sprintf("the first is at line %d; keep one", f.vals[i].key.Line), "%s: duplicate key %q", ctx, k.Value)
+			continue
+		}
+		if i < 0 {
+			names := make([]string, len(keys))
+			for i, k := range keys {
+				names[i] = k.name
+			}
+			l.errorf(posOf(p.key), ErrUnknownKey, didYouMean(p.name, names, "known keys: "+strings.Join(names, ", ")), "%s: unknown key %q", ctx, p.name)
+			continue
+		}
+		f.vals[i], f.has[i] = p, true
+	}
+	for i, k := range keys {
+		if k.required && !f.has[i] {
+			l.errorf(pos, ErrMissing, "add `"+k.name+":`", "%s has no %s", ctx, k.name)
+		}
+	}
+	return f
+}
+
+// text returns a non-empty text value, reporting wrong types and empty text.
+func (l *loader) text(ctx where, p pair) (string, bool) {
+	if p.val == nil {
+		return "", false
+	}
+	v := p.val
+	if v.Kind != yaml.ScalarNode {
+		l.errorf(posOf(v), ErrType, "write it as text", "%s: %s must be text, not %s", ctx, p.name, describe(v))
+		return "", false
+	}
+	if v.ShortTag() == "!!null" || strings.TrimSpace(v.Value) == "" {
+		l.errorf(posOf(v), ErrEmptyText, "write the text, or remove the key if it is optional", "%s: %s is empty", ctx, p.name)
+		return "", false
+	}
+	return v.Value, true
+}
+
+// integer returns a whole-number value.
+func (l *loader) integer(ctx where, p pair) (int, bool) {
+	v := p.val
+	if v == nil {
+		return 0, false
+	}
+	if v.Kind == yaml.ScalarNode && v.ShortTag() == "!!int" {
+		if n, err := strconv.ParseInt(v.Value, 10, 32); err == nil {
+			return int(n), true
+		}
+	}
+	l.errorf(posOf(v), ErrType, "write a whole number such as 1 or 10", "%s: %s must be a whole number, not %s", ctx, p.name, quoteValue(v))
+	return 0, false
+}
+
+// quoteValue shows a value in a message: a scalar quoted, else its kind.
+func quoteValue(v *yaml.Node) string {
+	if v.Kind == yaml.ScalarNode && v.ShortTag() != "!!null" {
+		s := v.Value
+		if len(s) > 40 {
+			s = s[:40] + "..."
+		}
+		return strconv.Quote(s)
+	}
+	return describe(v)
+}
