@@ -61,8 +61,9 @@ func (b *builder) templateProblem(err error) {
 type siteData struct {
 	Title, Lang, CSP string
 	CSS, Script      string
-	Start            string // the first question's page
-	HasIcon          bool   // Links has an icon; else an empty one stops requests for /favicon.ico
+	FlowTree         template.JS // the tree for the script (flowdata.go)
+	Start            string      // the first question's page
+	HasIcon          bool        // Links has an icon; else an empty one stops requests for /favicon.ico
 	Links            []HeadLink
 	Meta             []Meta
 
@@ -131,6 +132,7 @@ func (b *builder) renderPages() {
 	sd := &siteData{
 		Title: b.tree.Title, Lang: "en", CSP: CSP, CSS: b.css, Script: b.script,
 		Start: b.tree.Start + ".html", Links: b.opts.Head, Meta: b.opts.Meta,
+		FlowTree: b.flowTree(),
 	}
 	for _, h := range b.opts.Head {
 		sd.HasIcon = sd.HasIcon || h.Rel == "icon"
