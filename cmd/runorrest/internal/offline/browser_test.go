@@ -49,6 +49,23 @@ func TestOffline(t *testing.T) {
 	if got, want := evaluate[string](t, ctx, `document.title`), g.title(t, "index.html"); got != want {
 		t.Errorf("offline start page: title %q; want %q", got, want)
 	}
+	// A reader taps through the flow offline: the first answer each time,
+	// the flow's links carrying the answers in the fragment.
+	navigate(t, ctx, srv.url(start))
+	for steps := 0; evaluate[string](t, ctx, `document.querySelector("main").dataset.kind`) == "question"; steps++ {
+		if steps > len(g.tree.Questions) {
+			t.Fatal("tapping the first answer never reached an outcome")
+		}
+		next := evaluate[string](t, ctx, `document.querySelector("main a[data-next]").dataset.next`)
+		if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("main a[data-next]"))); err != nil {
+			t.Fatal(err)
+		}
+		waitFor(t, ctx, `document.readyState === "complete" && document.querySelector("main")?.dataset.node === `+jsString(next))
+	}
+	if !strings.Contains(evaluate[string](t, ctx, `location.hash`), "a=") {
+		t.Error("the flow's answers are not in the fragment of the outcome's address")
+	}
+
 	// The flow keeps its state in the fragment; a query is ignored too.
 	navigate(t, ctx, srv.url(start+"?from=home#a="))
 	if got := node(t, ctx); got != g.tree.Start {
