@@ -66,6 +66,12 @@ func TestOffline(t *testing.T) {
 		t.Error("the flow's answers are not in the fragment of the outcome's address")
 	}
 
+	// A host with "pretty URLs" shows soreness.html as soreness.
+	navigate(t, ctx, srv.url(g.tree.Start))
+	if got := node(t, ctx); got != g.tree.Start {
+		t.Errorf("offline %s (no .html): page %q; want %q", g.tree.Start, got, g.tree.Start)
+	}
+
 	// The flow keeps its state in the fragment; a query is ignored too.
 	navigate(t, ctx, srv.url(start+"?from=home#a="))
 	if got := node(t, ctx); got != g.tree.Start {
