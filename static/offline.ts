@@ -81,7 +81,7 @@ function offer(worker: ServiceWorker): void {
   if (!navigator.serviceWorker.controller || document.querySelector(`.${promptClass}`)) {
     return;
   }
-  const box = document.createElement("aside");
+  const box = document.createElement("div");
   box.className = promptClass;
   box.setAttribute("role", "status");
   const text = document.createElement("p");
@@ -91,7 +91,9 @@ function offer(worker: ServiceWorker): void {
   button.textContent = "reload";
   text.append(button);
   box.append(text);
-  document.body.prepend(box);
+  // Inside the banner landmark when there is one; shown fixed at the bottom.
+  (document.querySelector("body > header") ?? document.body).append(box);
+  document.body.classList.add("has-update-prompt");
 
   button.addEventListener("click", () => {
     button.disabled = true;
