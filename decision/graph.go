@@ -24,6 +24,9 @@ type graph struct {
 	counts     *pathCounts
 }
 
+// graph returns the tree's index. Trees from Load and Parse have it from
+// validation, so lookups on them are safe for concurrent use; a tree built
+// by hand gets it on first use, and must not be changed after that.
 func (t *Tree) graph() *graph {
 	if t.g == nil {
 		t.g = buildGraph(t)

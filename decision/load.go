@@ -16,8 +16,8 @@ const TreeFile = "content/tree.yaml"
 
 // Defaults for [Options].
 const (
-	DefaultMaxDepth       = 32
-	DefaultMaxBytes int64 = 16 << 20
+	DefaultMaxDepth = 32
+	DefaultMaxBytes = 16 << 20
 )
 
 // Options tune loading. The zero value uses the defaults.
