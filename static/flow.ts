@@ -14,6 +14,7 @@ import { walk, type Tree } from "./flow/tree"
 import { read } from "./flow/url"
 import { el } from "./flow/dom"
 import { question, outcome, resume } from "./flow/steps"
+import "./offline" // the service worker and the update prompt (offline.ts)
 
 const tree = (self as { runorrestTree?: Tree }).runorrestTree
 const main = document.querySelector("main")
