@@ -16,6 +16,8 @@
 // - message "skip-waiting": sent by the page when the reader asks for the
 //   new version (static/offline.ts); never done on our own.
 
+// A module, so that this `self` may narrow the global one for the type checker.
+export {};
 declare const self: ServiceWorkerGlobalScope;
 
 // Every output file but this one: [path relative to the scope, content hash].
