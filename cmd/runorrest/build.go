@@ -9,6 +9,7 @@ import (
 	"os"
 	"time"
 
+	"runorrest/cmd/runorrest/internal/offline"
 	"runorrest/cmd/runorrest/internal/publish"
 	"runorrest/cmd/runorrest/internal/site"
 	"runorrest/decision"
@@ -70,7 +71,7 @@ func build(lf *loadFlags, out, base string, stdout, stderr io.Writer) error {
 		return fmt.Errorf("source folder: %w", err)
 	}
 	defer root.Close()
-	s, err := site.Build(root.FS(), tree, site.Options{BaseURL: base})
+	s, err := offline.Build(root.FS(), tree, site.Options{BaseURL: base})
 	var ps decision.Problems
 	if errors.As(err, &ps) {
 		for _, p := range ps {

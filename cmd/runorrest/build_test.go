@@ -53,7 +53,10 @@ func TestBuildCommand(t *testing.T) {
 	if err := runBuild([]string{"-src", src, "-o", out, "-base-url", "https://example.org/g/"}, &stdout, &stderr); err != nil {
 		t.Fatalf("build: %v\n%s", err, stderr.String())
 	}
-	if !regexp.MustCompile(`^built 12 pages, 15 files, \d+ bytes \(\d+ gzip\) in \d+ ms into .*public\n$`).MatchString(stdout.String()) {
+	// 12 pages (map.html included), robots.txt, sitemap.xml, the stylesheet,
+	// the script, its tree, and the offline files: sw.js, the manifest and 4
+	// icons.
+	if !regexp.MustCompile(`^built 12 pages, 23 files, \d+ bytes \(\d+ gzip\) in \d+ ms into .*public\n$`).MatchString(stdout.String()) {
 		t.Errorf("summary = %q", stdout.String())
 	}
 	for _, f := range []string{"index.html", "sitemap.xml", "robots.txt", publish.Marker} {

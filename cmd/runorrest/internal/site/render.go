@@ -61,6 +61,7 @@ func (b *builder) templateProblem(err error) {
 type siteData struct {
 	Title, Lang, CSP string
 	CSS, Script      string
+	FlowTree         string // path of the tree for the script (flowdata.go); "" without one
 	Start            string // the first question's page
 	HasIcon          bool   // Links has an icon; else an empty one stops requests for /favicon.ico
 	Links            []HeadLink
@@ -132,6 +133,7 @@ func (b *builder) renderPages() {
 	sd := &siteData{
 		Title: b.tree.Title, Lang: "en", CSP: CSP, CSS: b.css, Script: b.script,
 		Start: b.tree.Start + ".html", Links: b.opts.Head, Meta: b.opts.Meta,
+		FlowTree: b.flowTree(),
 	}
 	for _, h := range b.opts.Head {
 		sd.HasIcon = sd.HasIcon || h.Rel == "icon"

@@ -225,6 +225,9 @@ func (b *builder) loadAssets() {
 	b.css = add("static/site.css")
 	if _, err := fs.Stat(b.fsys, "static/flow.ts"); err == nil {
 		b.script = add("static/flow.ts")
+	} else if _, err := fs.Stat(b.fsys, "static/offline.ts"); err == nil {
+		// No flow: the offline support (which flow.ts imports) goes alone.
+		b.script = add("static/offline.ts")
 	}
 }
 

@@ -1,0 +1,93 @@
+package e2e
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+
+	"runorrest/cmd/runorrest/internal/site"
+	"runorrest/decision"
+)
+
+// root is the repository, whose content/ is the default guide.
+const root = "../../../.."
+
+// guide is the default guide, built once for the package.
+var guide struct {
+	once sync.Once
+	tree *decision.Tree
+	site *site.Site
+	dir  string // the built files
+	err  error
+	srv  *httptest.Server
+}
+
+// builtGuide builds the default guide into a temporary folder and serves it
+// under a sub-path, as a GitHub Pages project site would be. It returns the
+// tree and the base URL of the site, ending in "/".
+func builtGuide(t *testing.T) (*decision.Tree, string) {
+	t.Helper()
+	g := &guide
+	g.once.Do(func() {
+		g.tree, g.site, g.dir, g.err = buildTo(nil)
+		if g.err == nil {
+			mux := http.NewServeMux()
+			mux.Handle("/guide/", http.StripPrefix("/guide", http.FileServer(http.Dir(g.dir))))
+			g.srv = httptest.NewServer(mux)
+		}
+	})
+	if g.err != nil {
+		t.Fatalf("building the default guide: %v", g.err)
+	}
+	return g.tree, g.srv.URL + "/guide/"
+}
+
+// fileURL is the base URL of the built default guide opened from disk.
+func fileURL(t *testing.T) string {
+	t.Helper()
+	builtGuide(t)
+	return "file://" + filepath.ToSlash(guide.dir) + "/"
+}
+
+// buildTo loads the default guide, lets edit change its tree, builds it and
+// writes the files to a new temporary folder.
+func buildTo(edit func(*decision.Tree)) (*decision.Tree, *site.Site, string, error) {
+	fsys := os.DirFS(root)
+	tree, err := decision.Load(fsys, decision.Options{})
+	if err != nil {
+		return nil, nil, "", err
+	}
+	if edit != nil {
+		edit(tree)
+	}
+	s, err := site.Build(fsys, tree, site.Options{})
+	if err != nil {
+		return nil, nil, "", err
+	}
+	dir, err := os.MkdirTemp("", "runorrest-e2e-")
+	if err != nil {
+		return nil, nil, "", err
+	}
+	for name, data := range s.Files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return nil, nil, "", err
+		}
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			return nil, nil, "", err
+		}
+	}
+	return tree, s, dir, nil
+}
+
+func removeGuide() {
+	if guide.srv != nil {
+		guide.srv.Close()
+	}
+	if guide.dir != "" {
+		os.RemoveAll(guide.dir)
+	}
+}

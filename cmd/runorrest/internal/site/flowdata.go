@@ -1,0 +1,156 @@
+package site
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"strconv"
+	"strings"
+
+	"runorrest/decision"
+)
+
+// The guide flow (static/flow.ts) reads the tree from one script that every
+// page loads before it, assets/tree.HASH.js:
+//
+//	self.runorrestTree={"start":"soreness","q":{...},"o":{...}};
+//
+// One shared file keeps each page small and the build linear in the size of
+// the tree, and a script, unlike fetch(), loads from file:// too. Keys are
+// short; the shapes match the interfaces in static/flow/tree.ts, so change
+// both together.
+
+type flowTree struct {
+	Start     string                  `json:"start"`
+	Questions map[string]flowQuestion `json:"q"`
+	Outcomes  map[string]flowOutcome  `json:"o"`
+}
+
+type flowQuestion struct {
+	Text         string       `json:"t"`
+	MaxRemaining int          `json:"m"`
+	Scale        *[2]int      `json:"s,omitempty"`
+	Options      []flowOption `json:"o"`
+}
+
+type flowOption struct {
+	Key   string `json:"k"`
+	Label string `json:"l"`
+	Next  string `json:"n"`
+	Why   string `json:"w,omitempty"`
+	Lo    *int   `json:"lo,omitempty"`
+	Hi    *int   `json:"hi,omitempty"`
+}
+
+type flowOutcome struct {
+	Title   string `json:"t"`
+	Verdict string `json:"v"`
+}
+
+// FlowTreeScript is the script that hands the tree to the flow. Its data is
+// written by encoding/json, which escapes <, > and & and the line separators
+// U+2028 and U+2029, so no text of the tree can end a script element, open
+// an HTML comment or break a string for an ES2017 parser. Maps are written
+// with sorted keys, so the output is deterministic.
+func FlowTreeScript(t *decision.Tree) ([]byte, error) {
+	ft := flowTree{
+		Start:     t.Start,
+		Questions: make(map[string]flowQuestion, len(t.Questions)),
+		Outcomes:  make(map[string]flowOutcome, len(t.Outcomes)),
+	}
+	for _, q := range t.Questions {
+		fq := flowQuestion{Text: q.Text, MaxRemaining: q.MaxRemaining, Options: make([]flowOption, len(q.Options))}
+		if q.Scale != nil {
+			fq.Scale = &[2]int{q.Scale.Min, q.Scale.Max}
+		}
+		keys := optionKeys(q)
+		for i, o := range q.Options {
+			fo := flowOption{Key: keys[i], Label: o.Label, Next: o.Next, Why: o.Why}
+			if q.Scale != nil {
+				fo.Lo, fo.Hi = &o.Lo, &o.Hi
+			}
+			fq.Options[i] = fo
+		}
+		ft.Questions[q.ID] = fq
+	}
+	labels := make(map[string]string, len(t.Verdicts))
+	for _, v := range t.Verdicts {
+		labels[v.ID] = v.Label
+	}
+	for _, o := range t.Outcomes {
+		ft.Outcomes[o.ID] = flowOutcome{Title: o.Title, Verdict: labels[o.Verdict]}
+	}
+	data, err := json.Marshal(ft)
+	if err != nil {
+		return nil, err
+	}
+	js := append([]byte("self.runorrestTree="), data...)
+	return append(js, ";\n"...), nil
+}
+
+// flowTree adds the tree script to the site when it has the flow script,
+// and returns its path ("assets/tree.1a2b3c4d.js"), or "".
+func (b *builder) flowTree() string {
+	if b.script == "" {
+		return ""
+	}
+	js, err := FlowTreeScript(b.tree)
+	if err != nil {
+		b.problem(b.tree.File, 1, 1, ErrAsset, "cannot encode the tree for the flow script: "+err.Error(), "report this as a bug")
+		return ""
+	}
+	sum := sha256.Sum256(js)
+	name := "assets/tree." + hex.EncodeToString(sum[:4]) + ".js"
+	b.mu.Lock()
+	b.files[name] = js
+	b.mu.Unlock()
+	return name
+}
+
+// optionKeys names each option of q in the URL: a slug of the first words of
+// its label, unique within the question ("All over, on both legs" ->
+// "all-over-on"). A scale question is
+// answered with a number, so its options need no key.
+func optionKeys(q *decision.Question) []string {
+	keys := make([]string, len(q.Options))
+	if q.Scale != nil {
+		return keys
+	}
+	seen := make(map[string]bool, len(q.Options))
+	for i, o := range q.Options {
+		base := slug(o.Label, 3)
+		if base == "" {
+			base = "option"
+		}
+		k := base
+		for n := 2; seen[k]; n++ {
+			k = base + "-" + strconv.Itoa(n)
+		}
+		seen[k] = true
+		keys[i] = k
+	}
+	return keys
+}
+
+// slug keeps up to the first `words` runs of ASCII letters and digits,
+// lower-cased, joined by single hyphens.
+func slug(s string, words int) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			if dash && b.Len() > 0 {
+				if words--; words == 0 {
+					return b.String()
+				}
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(r)
+		default:
+			dash = true
+		}
+	}
+	return b.String()
+}

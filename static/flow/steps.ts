@@ -1,0 +1,110 @@
+// What the flow adds to a question, an outcome and the home page.
+
+import { walk, pick, answerText, type Tree, type Answers, type Step } from "./tree"
+import { read, link, answers } from "./url"
+import { save, load } from "./store"
+import { el, a, section } from "./dom"
+
+export interface Arrival {
+  say: string // what the live region announces
+  save(): void // remember (or forget) the walk for the home page
+}
+
+const restart = (t: Tree) => a(t.start + ".html#a=", "Start again", "flow-restart")
+
+function progress(n: number, max: number): HTMLElement {
+  const bar = el("progress", "") as HTMLProgressElement
+  bar.max = max
+  bar.value = n - 1
+  bar.setAttribute("aria-hidden", "true")
+  return el("p", "flow-progress", "Question " + n + " of at most " + max, bar)
+}
+
+export function question(t: Tree, main: HTMLElement, id: string, steps: Step[], ans: Answers | null): Arrival {
+  const q = t.q[id]
+  const n = steps.length + 1
+  const max = steps.length + q.m
+  const bar = el("nav", "flow-bar", progress(n, max))
+  bar.setAttribute("aria-label", "Your progress")
+  const prev = steps[steps.length - 1]
+  if (prev || (ans && ans.size)) {
+    bar.append(el("p", "flow-nav", prev && a(link(prev.id, answers(steps)), "Back", "flow-back"), " ", restart(t)))
+  }
+  // The page's own progress line counts only what is left; this one replaces it.
+  const old = main.querySelector<HTMLElement>(".progress")
+  if (old) old.hidden = true
+  main.prepend(bar)
+
+  // Option links carry the answers. After a "change", answers further on
+  // still apply: the link goes as far as they lead.
+  const mine = ans && ans.get(id)
+  main.querySelectorAll<HTMLAnchorElement>("a[data-next]").forEach((l, i) => {
+    const tok = l.dataset.value || (q.s ? String(q.s[0] + i) : q.o[i] ? q.o[i].k : "")
+    const opt = pick(q, tok)
+    if (!opt || opt.n !== l.dataset.next) return // not the option we think: leave it
+    const na = answers(steps.concat({ id, q, tok, opt }), ans || undefined)
+    l.href = link(walk(t, na, opt.n).at, na)
+    if (tok === mine) {
+      l.setAttribute("aria-current", "true")
+      l.classList.add("flow-chosen")
+    }
+  })
+  const here = ans && ans.size ? link(id, answers(steps, ans)) : null
+  return { say: "Question " + n + " of at most " + max + ": " + q.t, save: () => save(here) }
+}
+
+export function outcome(t: Tree, main: HTMLElement, id: string, steps: Step[], ans: Answers | null): Arrival {
+  const o = t.o[id]
+  if (steps.length) {
+    const all = answers(steps, ans || undefined)
+    const mine = steps.map((s) => {
+      const li = el(
+        "li",
+        "",
+        el("span", "flow-q", s.q.t),
+        " ",
+        el("strong", "", answerText(s)),
+        " ",
+        el("a", "flow-change", "Change", el("span", "flow-vh", " your answer to: " + s.q.t)),
+      )
+      ;(li.lastChild as HTMLAnchorElement).href = link(s.id, all)
+      li.dataset.q = s.id
+      li.dataset.a = s.tok
+      return li
+    })
+    const whyBox = section(
+      "flow-out flow-why",
+      "Why this advice",
+      // Each answer in words: its why line, or the question and the answer.
+      el("ul", "", ...steps.map((s) => el("li", "", s.opt.w || s.q.t + " " + answerText(s)))),
+    )
+    const mineBox = section("flow-out flow-answers", "Your answers", el("ol", "", ...mine))
+    // Why comes straight after the title; the answers before the notice.
+    const h1 = main.querySelector("h1")
+    h1 ? h1.after(whyBox) : main.append(whyBox)
+    const notice = main.querySelector(".notice")
+    notice ? notice.before(mineBox) : main.append(mineBox)
+  }
+  // A finished walk leaves nothing to resume; a visit from elsewhere keeps it.
+  return { say: "Your advice: " + o.t + ". " + o.v + ".", save: () => steps.length && save(null) }
+}
+
+// resume offers, never forces, the walk the reader left unfinished.
+export function resume(t: Tree, main: HTMLElement): void {
+  const url = load()
+  const m = url && /^([a-z0-9-]+)\.html(#.*)$/.exec(url)
+  const ans = m && read(m[2])
+  const q = m && t.q[m[1]]
+  if (!url || !m || !ans || !q) return
+  const w = walk(t, ans, t.start, m[1])
+  if (w.at !== m[1]) return
+  const n = w.steps.length + 1
+  const box = section(
+    "flow-resume",
+    "Pick up where you left off?",
+    el("p", "", "You stopped at question " + n + " of at most " + (n - 1 + q.m) + ": " + q.t),
+    el("p", "", a(url, "Resume", "flow-go button"), " ", restart(t)),
+  )
+  const h1 = main.querySelector("h1")
+  h1 ? h1.after(box) : main.prepend(box)
+}

@@ -1,0 +1,69 @@
+// The decision tree as the build embeds it in every page (see
+// cmd/runorrest/internal/site/flowdata.go), and the walk through it.
+
+export interface Option {
+  k: string // the answer's token in the URL (for a scale: "")
+  l: string // label
+  n: string // next node
+  w?: string // why: what this answer means for the advice
+  lo?: number // values covered, scale questions only
+  hi?: number
+}
+
+export interface Question {
+  t: string // text
+  m: number // questions on the longest path from here, this one included
+  s?: [number, number] // scale min and max
+  o: Option[]
+}
+
+export interface Outcome {
+  t: string // title
+  v: string // verdict label
+}
+
+export interface Tree {
+  start: string
+  q: { [id: string]: Question }
+  o: { [id: string]: Outcome }
+}
+
+// Answers maps question ids to tokens (an option's key, or a scale value),
+// in the order they were given.
+export type Answers = Map<string, string>
+
+export interface Step {
+  id: string
+  q: Question
+  tok: string
+  opt: Option
+}
+
+// pick finds the option a token stands for.
+export function pick(q: Question, tok: string): Option | undefined {
+  const v = +tok
+  for (const o of q.o) {
+    if (q.s ? String(v) === tok && v >= o.lo! && v <= o.hi! : o.k === tok) return o
+  }
+  return undefined
+}
+
+// answerText is an answer in words: the label, or the value on a scale.
+export function answerText(s: Step): string {
+  return s.q.s ? s.tok + " of " + s.q.s[1] + " (" + s.opt.l + ")" : s.opt.l
+}
+
+// walk follows the answers from `from` and stops at `to`, at a question
+// with no usable answer, or at an outcome. `at` is where it stopped.
+export function walk(t: Tree, a: Answers, from: string, to?: string): { steps: Step[]; at: string } {
+  const steps: Step[] = []
+  let id = from
+  let q: Question
+  let tok: string | undefined
+  let opt: Option | undefined
+  while (id !== to && (q = t.q[id]) && (tok = a.get(id)) !== undefined && (opt = pick(q, tok)) && steps.length < 99) {
+    steps.push({ id, q, tok, opt })
+    id = opt.n
+  }
+  return { steps, at: id }
+}
