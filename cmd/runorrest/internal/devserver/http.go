@@ -58,6 +58,12 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		w.Write(data)
 		return
 	}
+	if r.URL.Path == "/sw.js" {
+		data, _ := assets.ReadFile("assets/sw.js")
+		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+		w.Write(data)
+		return
+	}
 	name := strings.TrimPrefix(path.Clean("/"+r.URL.Path), "/")
 	if name == "" || strings.HasSuffix(r.URL.Path, "/") {
 		name = path.Join(name, "index.html")

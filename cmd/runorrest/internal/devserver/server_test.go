@@ -79,6 +79,7 @@ func TestServeFiles(t *testing.T) {
 		{"/assets/site.1234.css", "body{}", "text/css; charset=utf-8", 200, false},
 		{"/_runorrest/reload.js", "EventSource", "text/javascript; charset=utf-8", 200, false},
 		{"/_runorrest/overlay.css", "#runorrest-problems", "text/css; charset=utf-8", 200, false},
+		{"/sw.js", "registration.unregister()", "text/javascript; charset=utf-8", 200, false},
 	}
 	for _, tt := range tests {
 		r := get(t, s, tt.target)
