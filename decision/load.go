@@ -101,8 +101,6 @@ func tooLarge(file string, maxBytes int64) *Problem {
 		Err:  ErrTooLarge}
 }
 
-// recoverPanics turns a panic while parsing into a problem. The fuzz test
-// turns it off so that a panic is a failure, not a hidden problem.
 // mayHaveDocuments reports whether the text has a line starting with a
 // document marker (--- or ...), without which it cannot hold more than one
 // document.
@@ -137,6 +135,8 @@ func (l *loader) decodeDocuments(doc *yaml.Node) bool {
 	return false
 }
 
+// recoverPanics turns a panic while parsing into a problem. The fuzz test
+// turns it off so that a panic is a failure, not a hidden problem.
 var recoverPanics = true
 
 // loader holds the state of one parse: the tree being built, the problems
