@@ -2,46 +2,89 @@
 // this project's tests use, and records the problems pages report.
 //
 // A test that cannot find Chromium is skipped with a line saying so, except
-// when the environment has CI=true: then it fails.
+// when the environment has CI=true: then it fails. RUNORREST_CHROMIUM, when
+// set, is the path of the browser to use.
+//
+// Start gives a test a browser of its own; Launch starts one that many
+// tests share, each in tabs of its own (see Browser.Tab). Every browser
+// starts with a fresh, empty profile (user data directory), removed when
+// the browser ends, so service workers, caches and storage never leak from
+// one browser to the next.
 package browsertest
 
 import (
 	"context"
-	"fmt"
+	"errors"
 	"os"
 	"os/exec"
-	"strings"
-	"sync"
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/cdp"
-	cdplog "github.com/chromedp/cdproto/log"
-	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 )
+
+// errNoChromium is why a browser could not start when none is installed.
+var errNoChromium = errors.New("Chromium not found (apt-get install chromium, or set RUNORREST_CHROMIUM)")
+
+// find returns the path of the browser.
+func find() (string, error) {
+	if p := os.Getenv("RUNORREST_CHROMIUM"); p != "" {
+		return p, nil
+	}
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p, nil
+		}
+	}
+	return "", errNoChromium
+}
+
+// Missing skips the test because something it needs (why) is not there,
+// or fails it when CI=true, where every tool must be there.
+func Missing(t testing.TB, why string) {
+	t.Helper()
+	if os.Getenv("CI") == "true" {
+		t.Fatal(why + " (CI=true: the browser tests must run)")
+	}
+	t.Skip("skipping: " + why)
+}
 
 // Chromium finds the browser, or skips the test (fails it when CI=true).
 func Chromium(t testing.TB) string {
 	t.Helper()
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
+	p, err := find()
+	if err != nil {
+		Missing(t, err.Error())
 	}
-	if os.Getenv("CI") == "true" {
-		t.Fatal("Chromium not found, and CI=true: install it (apt-get install chromium)")
-	}
-	t.Skip("skipping: Chromium not found (apt-get install chromium to run this test)")
-	return ""
+	return p
 }
 
-// Start starts a headless Chromium with one tab, closed when the test
-// ends, and returns the tab's context.
-func Start(t testing.TB) context.Context {
-	t.Helper()
+// config is what the options set.
+type config struct {
+	timeout time.Duration
+}
+
+// Option changes how Start and Launch run the browser.
+type Option func(*config)
+
+// Timeout bounds how long a tab may live (2 minutes when not set): a guard
+// against a hung page, not a measure of speed.
+func Timeout(d time.Duration) Option {
+	return func(c *config) { c.timeout = d }
+}
+
+func newConfig(opts []Option) config {
+	c := config{timeout: 2 * time.Minute}
+	for _, o := range opts {
+		o(&c)
+	}
+	return c
+}
+
+// allocator starts the browser at path with the project's flags.
+func allocator(path string) (context.Context, context.CancelFunc) {
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(Chromium(t)),
+		chromedp.ExecPath(path),
 		chromedp.NoSandbox,
 		chromedp.DisableGPU,
 		chromedp.Flag("no-first-run", true),
@@ -49,11 +92,19 @@ func Start(t testing.TB) context.Context {
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true),
 	)
-	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
+	return chromedp.NewExecAllocator(context.Background(), opts...)
+}
+
+// Start starts a headless Chromium with one tab, closed when the test
+// ends, and returns the tab's context.
+func Start(t testing.TB, opts ...Option) context.Context {
+	t.Helper()
+	c := newConfig(opts)
+	actx, cancel := allocator(Chromium(t))
 	t.Cleanup(cancel)
 	ctx, cancel := chromedp.NewContext(actx)
 	t.Cleanup(cancel)
-	ctx, cancel = context.WithTimeout(ctx, 2*time.Minute)
+	ctx, cancel = context.WithTimeout(ctx, c.timeout)
 	t.Cleanup(cancel)
 	if err := chromedp.Do(ctx); err != nil {
 		t.Fatalf("starting Chromium: %v", err)
@@ -61,57 +112,59 @@ func Start(t testing.TB) context.Context {
 	return ctx
 }
 
-// Log collects what pages report as wrong: CSP violations and other
-// security messages, console errors, uncaught exceptions.
-type Log struct {
-	mu       sync.Mutex
-	problems []string
+// Browser is one Chromium that many tests share, for example from
+// TestMain. Each test opens its own tabs with Tab.
+type Browser struct {
+	ctx     context.Context // the first tab; nil when the browser did not start
+	err     error           // why it did not start
+	cfg     config
+	cancels []context.CancelFunc
 }
 
-// Record starts collecting the problems of the tab ctx. Requests for
-// /favicon.ico are ignored: browsers ask for one whether a site has it
-// or not.
-func Record(t testing.TB, ctx context.Context) *Log {
-	t.Helper()
-	l := &Log{}
-	err := chromedp.Listen(ctx, func(ev any) {
-		var msg string
-		switch e := ev.(type) {
-		case *cdplog.EventEntryAdded:
-			if strings.HasSuffix(e.Entry.URL, "/favicon.ico") {
-				return
-			}
-			if e.Entry.Level == cdplog.EntryLevelError || e.Entry.Source == cdplog.EntrySourceSecurity {
-				msg = fmt.Sprintf("%s %s: %s (%s)", e.Entry.Source, e.Entry.Level, e.Entry.Text, e.Entry.URL)
-			}
-		case *runtime.EventExceptionThrown:
-			msg = "exception: " + e.ExceptionDetails.Text
-		}
-		if msg != "" {
-			l.mu.Lock()
-			l.problems = append(l.problems, msg)
-			l.mu.Unlock()
-		}
-	})
+// Launch starts a shared headless Chromium. It never fails: when the
+// browser cannot start, Tab skips (or, under CI=true, fails) each test
+// with the reason. Call Close when the tests are done.
+func Launch(opts ...Option) *Browser {
+	b := &Browser{cfg: newConfig(opts)}
+	path, err := find()
 	if err != nil {
-		t.Fatal(err)
+		b.err = err
+		return b
 	}
-	if _, err := chromedp.Call(ctx, cdplog.Enable, cdp.Empty{}); err != nil {
-		t.Fatal(err)
+	actx, cancelAlloc := allocator(path)
+	ctx, cancel := chromedp.NewContext(actx)
+	b.cancels = []context.CancelFunc{cancel, cancelAlloc}
+	if err := chromedp.Do(ctx); err != nil {
+		b.err = errors.New("Chromium at " + path + " did not start: " + err.Error())
+		b.Close()
+		return b
 	}
-	if _, err := chromedp.Call(ctx, runtime.Enable, cdp.Empty{}); err != nil {
-		t.Fatal(err)
-	}
-	return l
+	b.ctx = ctx
+	return b
 }
 
-// Check fails the test on every problem collected since the last Check.
-func (l *Log) Check(t testing.TB) {
-	t.Helper()
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	for _, p := range l.problems {
-		t.Error(p)
+// Close stops the browser.
+func (b *Browser) Close() {
+	for _, cancel := range b.cancels {
+		cancel()
 	}
-	l.problems = nil
+	b.cancels = nil
+}
+
+// Tab opens a tab in a browser context of its own (its own storage and
+// cache, so tests can run side by side), closed when the test ends, and
+// returns the tab's context.
+func (b *Browser) Tab(t testing.TB) context.Context {
+	t.Helper()
+	if b.ctx == nil {
+		Missing(t, b.err.Error())
+	}
+	ctx, cancel := chromedp.NewContext(b.ctx, chromedp.WithNewBrowserContext())
+	t.Cleanup(cancel)
+	ctx, cancel = context.WithTimeout(ctx, b.cfg.timeout)
+	t.Cleanup(cancel)
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatalf("opening a tab: %v", err)
+	}
+	return ctx
 }

@@ -5,20 +5,16 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"os/exec"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"runorrest/cmd/runorrest/internal/browsertest"
 )
 
-// browser is the one Chromium of the package; nil when none could start,
-// and then noBrowser says why.
-var (
-	browser   context.Context
-	noBrowser string
-)
+// browser is the one Chromium of the package.
+var browser *browsertest.Browser
 
 func TestMain(m *testing.M) {
 	os.Exit(runMain(m))
@@ -26,52 +22,9 @@ func TestMain(m *testing.M) {
 
 func runMain(m *testing.M) int {
 	defer removeGuide()
-	path := chromiumPath()
-	if path == "" {
-		noBrowser = "Chromium not found (install chromium, or set RUNORREST_CHROMIUM)"
-		return m.Run()
-	}
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(path),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-	)
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancelAlloc()
-	bctx, cancelBrowser := chromedp.NewContext(actx)
-	defer cancelBrowser()
-	if err := chromedp.Do(bctx); err != nil {
-		noBrowser = "Chromium at " + path + " did not start: " + err.Error()
-		return m.Run()
-	}
-	browser = bctx
+	browser = browsertest.Launch(browsertest.Timeout(3 * time.Minute))
+	defer browser.Close()
 	return m.Run()
-}
-
-func chromiumPath() string {
-	if p := os.Getenv("RUNORREST_CHROMIUM"); p != "" {
-		return p
-	}
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	return ""
-}
-
-// needs skips the test for a missing tool, or fails it under CI=true, where
-// every tool must be there.
-func needs(t *testing.T, why string) {
-	t.Helper()
-	if os.Getenv("CI") == "true" {
-		t.Fatal(why + " (CI=true: the browser tests must run)")
-	}
-	t.Skip(why)
 }
 
 // tab is a browser tab emulating a phone, in a browser context of its own
@@ -80,59 +33,18 @@ func needs(t *testing.T, why string) {
 type tab struct {
 	t   *testing.T
 	ctx context.Context
-
-	mu   sync.Mutex
-	msgs []string
+	log *browsertest.Log
 }
 
 func newTab(t *testing.T) *tab {
 	t.Helper()
-	if browser == nil {
-		needs(t, noBrowser)
-	}
-	ctx, cancel := chromedp.NewContext(browser, chromedp.WithNewBrowserContext())
-	// A guard against a hung page, not a measure of speed.
-	ctx, cancelTimeout := context.WithTimeout(ctx, 3*time.Minute)
-	tb := &tab{t: t, ctx: ctx}
+	ctx := browser.Tab(t)
 	if err := chromedp.Do(ctx, chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile, chromedp.EmulateTouch)); err != nil {
-		cancelTimeout()
-		cancel()
 		t.Fatalf("opening a tab: %v", err)
 	}
-	console := chromedp.Console(ctx)
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		for m, err := range console {
-			if err != nil {
-				return
-			}
-			switch m.Type {
-			case chromedp.ConsoleError, chromedp.ConsoleWarning, chromedp.ConsoleException:
-				tb.mu.Lock()
-				tb.msgs = append(tb.msgs, fmt.Sprintf("%s (%s:%d)", m, m.URL, m.Line+1))
-				tb.mu.Unlock()
-			}
-		}
-	}()
-	t.Cleanup(func() {
-		tb.checkConsole()
-		cancelTimeout()
-		cancel()
-		<-done
-	})
+	tb := &tab{t: t, ctx: ctx, log: browsertest.Record(t, ctx, browsertest.Warnings())}
+	t.Cleanup(func() { tb.log.Check(t) })
 	return tb
-}
-
-// checkConsole fails the test for what the pages wrote to the console so far.
-func (b *tab) checkConsole() {
-	b.t.Helper()
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	for _, m := range b.msgs {
-		b.t.Errorf("console: %s", m)
-	}
-	b.msgs = nil
 }
 
 // do runs actions and fails the test on an error.

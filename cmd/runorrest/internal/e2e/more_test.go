@@ -13,6 +13,8 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+
+	"runorrest/cmd/runorrest/internal/browsertest"
 )
 
 // tabTo presses Tab until the element of a JavaScript expression has the
@@ -131,7 +133,7 @@ func TestPagesAxe(t *testing.T) {
 	t.Parallel()
 	_, base := builtGuide(t)
 	if _, err := axeSource(); err != nil {
-		needs(t, "axe-core not found ("+err.Error()+"): run .ci/run, or set RUNORREST_AXE to axe.min.js")
+		browsertest.Missing(t, "axe-core not found ("+err.Error()+"): run .ci/run, or set RUNORREST_AXE to axe.min.js")
 	}
 	b := newTab(t)
 	for _, pg := range guide.site.Pages {

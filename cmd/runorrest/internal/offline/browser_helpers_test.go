@@ -5,72 +5,14 @@ import (
 	"mime"
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"os/exec"
 	"path"
-	"slices"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
 )
-
-// chromiumPath finds the browser, or skips the test (fails it in CI).
-func chromiumPath(t *testing.T) string {
-	t.Helper()
-	for _, name := range []string{"/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	if os.Getenv("CI") == "true" {
-		t.Fatal("Chromium not found; CI must install it (apt-get install chromium)")
-	}
-	t.Skip("Chromium not found: skipping the browser test (install chromium to run it)")
-	return ""
-}
-
-// newBrowser starts one headless Chromium with a fresh profile for one test.
-// The returned context ends with the test.
-func newBrowser(t *testing.T) context.Context {
-	t.Helper()
-	exe := chromiumPath(t)
-	dir, err := os.MkdirTemp("", "runorrest-chromium-")
-	if err != nil {
-		t.Fatal(err)
-	}
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(exe),
-		chromedp.UserDataDir(dir),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-	)
-	ctx, cancelTimeout := context.WithTimeout(context.Background(), 90*time.Second)
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
-	ctx, cancel := chromedp.NewContext(allocCtx)
-	t.Cleanup(func() {
-		cancel()
-		cancelAlloc()
-		cancelTimeout()
-		// The browser's helpers may still write in the profile for a moment.
-		for range 50 {
-			if os.RemoveAll(dir) == nil {
-				return
-			}
-			time.Sleep(100 * time.Millisecond)
-		}
-	})
-	if err := chromedp.Do(ctx); err != nil {
-		t.Fatalf("start Chromium: %v", err)
-	}
-	return ctx
-}
 
 // guideServer serves a build's files under /guide/, as a static host would,
 // with a long HTTP cache lifetime: the worker must get past it. The files can
@@ -120,44 +62,6 @@ func (s *guideServer) serve(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Cache-Control", "max-age=3600")
 	w.WriteHeader(status)
 	w.Write(data)
-}
-
-// consoleErrors collects the errors and exceptions the page reports.
-type consoleErrors struct {
-	mu   sync.Mutex
-	msgs []string
-}
-
-func watchConsole(ctx context.Context) *consoleErrors {
-	c := &consoleErrors{}
-	msgs := chromedp.Console(ctx)
-	go func() {
-		for m, err := range msgs {
-			if err != nil {
-				return
-			}
-			if m.Type == chromedp.ConsoleError || m.IsException() {
-				c.mu.Lock()
-				c.msgs = append(c.msgs, m.URL+": "+m.String())
-				c.mu.Unlock()
-			}
-		}
-	}()
-	return c
-}
-
-// check fails the test for every error since the last check, except those
-// that contain one of allowed.
-func (c *consoleErrors) check(t *testing.T, allowed ...string) {
-	t.Helper()
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	for _, m := range c.msgs {
-		if !slices.ContainsFunc(allowed, func(a string) bool { return strings.Contains(m, a) }) {
-			t.Errorf("console error: %s", m)
-		}
-	}
-	c.msgs = nil
 }
 
 // waitControlled waits until a service worker controls the page.

@@ -14,11 +14,14 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
+	"runorrest/cmd/runorrest/internal/browsertest"
 	"runorrest/cmd/runorrest/internal/offline"
 )
 
 // These tests build the real guide and open it in Chromium, served under
-// /guide/ as a static host would, with a long HTTP cache lifetime.
+// /guide/ as a static host would, with a long HTTP cache lifetime. Each
+// test starts a browser of its own (browsertest.Start), with a fresh
+// profile: no worker or cache is left from another test.
 
 // TestOffline: after one visit, with the server gone, every page loads and
 // every path of the guide can be walked, and an unknown page gets the 404
@@ -26,8 +29,8 @@ import (
 func TestOffline(t *testing.T) {
 	g := build(t, "")
 	srv := newGuideServer(t, g.files)
-	ctx := newBrowser(t)
-	errs := watchConsole(ctx)
+	ctx := browsertest.Start(t)
+	errs := browsertest.Record(t, ctx)
 
 	navigate(t, ctx, srv.url(""))
 	waitControlled(t, ctx)
@@ -77,7 +80,7 @@ func TestOffline(t *testing.T) {
 	if got := node(t, ctx); got != g.tree.Start {
 		t.Errorf("offline %s?from=home: page %q; want %q", start, got, g.tree.Start)
 	}
-	errs.check(t)
+	errs.Check(t)
 
 	// Chromium reports the 404 status of the page in the console; that one
 	// message is expected.
@@ -85,7 +88,7 @@ func TestOffline(t *testing.T) {
 	if got, want := evaluate[string](t, ctx, `document.title`), g.title(t, "404.html"); got != want {
 		t.Errorf("offline unknown page: title %q; want the 404 page's %q", got, want)
 	}
-	errs.check(t, "no-such-page.html: error: Failed to load resource: the server responded with a status of 404")
+	errs.Check(t, "no-such-page.html: error: Failed to load resource: the server responded with a status of 404")
 }
 
 // TestUpdate: a new build is found on the next visit; the page offers to
@@ -97,8 +100,8 @@ func TestUpdate(t *testing.T) {
 		t.Fatal("v1 and v2 have the same stylesheet; the test needs two")
 	}
 	srv := newGuideServer(t, v1.files)
-	ctx := newBrowser(t)
-	errs := watchConsole(ctx)
+	ctx := browsertest.Start(t)
+	errs := browsertest.Record(t, ctx)
 
 	navigate(t, ctx, srv.url(""))
 	waitControlled(t, ctx)
@@ -141,7 +144,7 @@ func TestUpdate(t *testing.T) {
 	if got := cacheNames(t, ctx); !slices.Equal(got, want) {
 		t.Errorf("caches %q; want v2's and the others' %q", got, want)
 	}
-	errs.check(t)
+	errs.Check(t)
 
 	// The other tab was not reloaded under its reader; it still offers the
 	// reload, which now takes it to v2 at once.
@@ -162,7 +165,7 @@ func TestBrokenDeploy(t *testing.T) {
 	css := cssPath(t, broken)
 	delete(broken, css) // listed in v2's sw.js, but the server has lost it
 	srv := newGuideServer(t, v1.files)
-	ctx := newBrowser(t)
+	ctx := browsertest.Start(t)
 
 	navigate(t, ctx, srv.url(""))
 	waitControlled(t, ctx)
@@ -187,7 +190,7 @@ func TestBrokenDeploy(t *testing.T) {
 		t.Errorf("caches after the failed update %q; want v1's %q", got, want)
 	}
 	srv.Close()
-	errs := watchConsole(ctx)
+	errs := browsertest.Record(t, ctx)
 	navigate(t, ctx, srv.url(""))
 	if got, want := evaluate[string](t, ctx, `document.title`), v1.title(t, "index.html"); got != want {
 		t.Errorf("offline after a broken deploy the page is %q; want v1's %q", got, want)
@@ -199,7 +202,7 @@ func TestBrokenDeploy(t *testing.T) {
 		t.Error("the page has no style rules offline")
 	}
 	checkWalked(t, v1, walk(t, ctx, srv.url(v1.tree.Start+".html")))
-	errs.check(t)
+	errs.Check(t)
 }
 
 // TestFileURL: the output opened from disk works as plain pages, with no
@@ -216,8 +219,8 @@ func TestFileURL(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	ctx := newBrowser(t)
-	errs := watchConsole(ctx)
+	ctx := browsertest.Start(t)
+	errs := browsertest.Record(t, ctx)
 	root := "file://" + filepath.ToSlash(dir) + "/"
 	navigate(t, ctx, root+"index.html")
 	if got, want := evaluate[string](t, ctx, `document.title`), g.title(t, "index.html"); got != want {
@@ -227,7 +230,7 @@ func TestFileURL(t *testing.T) {
 	if evaluate[bool](t, ctx, `"serviceWorker" in navigator && navigator.serviceWorker.controller !== null`) {
 		t.Error("a service worker controls a page opened from disk")
 	}
-	errs.check(t)
+	errs.Check(t)
 
 	// A build without the worker (the dev server's: site.Build alone)
 	// registers nothing and says nothing, over http too.
@@ -237,14 +240,14 @@ func TestFileURL(t *testing.T) {
 	if n := evaluate[int](t, ctx, `navigator.serviceWorker.getRegistrations().then(r => r.length)`); n != 0 {
 		t.Errorf("a page built without the worker registered %d workers", n)
 	}
-	errs.check(t)
+	errs.Check(t)
 }
 
 // TestInstallable asks Chromium whether the guide can be installed.
 func TestInstallable(t *testing.T) {
 	g := build(t, "")
 	srv := newGuideServer(t, g.files)
-	ctx := newBrowser(t)
+	ctx := browsertest.Start(t)
 	navigate(t, ctx, srv.url(""))
 	waitControlled(t, ctx)
 	if errs := installabilityErrors(t, ctx); len(errs) > 0 {

@@ -6,97 +6,33 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
-	cdplog "github.com/chromedp/cdproto/log"
-	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
+	"runorrest/cmd/runorrest/internal/browsertest"
 	"runorrest/cmd/runorrest/internal/publish"
 	"runorrest/decision"
 )
 
-// chromium finds the browser, or skips the test (fails it when CI=true).
-func chromium(t *testing.T) string {
-	t.Helper()
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	if os.Getenv("CI") == "true" {
-		t.Fatal("Chromium not found, and CI=true: install it (apt-get install chromium)")
-	}
-	t.Skip("skipping: Chromium not found (apt-get install chromium to run this test)")
-	return ""
-}
-
 // tab is a browser tab that records every problem the page reports: CSP
-// violations, console errors and uncaught exceptions.
+// violations, console errors and warnings, and uncaught exceptions.
 type tab struct {
-	ctx      context.Context
-	mu       sync.Mutex
-	problems []string
+	ctx context.Context
+	log *browsertest.Log
 }
 
 // newTab starts a headless Chromium with one tab. With script false, the
 // page runs no JavaScript at all.
 func newTab(t *testing.T, script bool) *tab {
 	t.Helper()
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(chromium(t)),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-	)
-	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
-	t.Cleanup(cancel)
-	ctx, cancel := chromedp.NewContext(actx)
-	t.Cleanup(cancel)
-	ctx, cancel = context.WithTimeout(ctx, 3*time.Minute)
-	t.Cleanup(cancel)
-	tb := &tab{ctx: ctx}
-	if err := chromedp.Do(ctx); err != nil {
-		t.Fatalf("starting Chromium: %v", err)
-	}
-	err := chromedp.Listen(ctx, func(ev any) {
-		var msg string
-		switch e := ev.(type) {
-		case *cdplog.EventEntryAdded:
-			if e.Entry.Level == cdplog.EntryLevelError || e.Entry.Source == cdplog.EntrySourceSecurity {
-				msg = fmt.Sprintf("%s %s: %s (%s)", e.Entry.Source, e.Entry.Level, e.Entry.Text, e.Entry.URL)
-			}
-		case *runtime.EventConsoleAPICalled:
-			if e.Type == runtime.ConsoleAPICalledTypeError || e.Type == runtime.ConsoleAPICalledTypeWarning {
-				msg = fmt.Sprintf("console.%s", e.Type)
-			}
-		case *runtime.EventExceptionThrown:
-			msg = "exception: " + e.ExceptionDetails.Text
-		}
-		if msg != "" {
-			tb.mu.Lock()
-			tb.problems = append(tb.problems, msg)
-			tb.mu.Unlock()
-		}
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := chromedp.Call(ctx, cdplog.Enable, cdp.Empty{}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := chromedp.Call(ctx, runtime.Enable, cdp.Empty{}); err != nil {
-		t.Fatal(err)
-	}
+	ctx := browsertest.Start(t, browsertest.Timeout(3*time.Minute))
+	tb := &tab{ctx: ctx, log: browsertest.Record(t, ctx, browsertest.Warnings())}
 	if !script {
 		if _, err := chromedp.Call(ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
 			t.Fatal(err)
@@ -111,18 +47,7 @@ func (tb *tab) open(t *testing.T, url string) {
 	if err := chromedp.Do(tb.ctx, chromedp.Navigate(url)); err != nil {
 		t.Fatalf("open %s: %v", url, err)
 	}
-	tb.check(t, url)
-}
-
-// check fails the test if the page reported problems since the last check.
-func (tb *tab) check(t *testing.T, url string) {
-	t.Helper()
-	tb.mu.Lock()
-	defer tb.mu.Unlock()
-	for _, p := range tb.problems {
-		t.Errorf("%s: %s", url, p)
-	}
-	tb.problems = nil
+	tb.log.Check(t)
 }
 
 // attr reads an attribute of the first element sel matches.
@@ -164,7 +89,7 @@ func publishDefault(t *testing.T) (*decision.Tree, string) {
 // reached is the one the path names. Any CSP violation or console error
 // fails the test.
 func TestWalkEveryPathNoScript(t *testing.T) {
-	chromium(t)
+	browsertest.Chromium(t)
 	tree, dir := publishDefault(t)
 	const sub = "/some/sub-path/"
 	mux := http.NewServeMux()
@@ -235,7 +160,7 @@ const layoutJS = `(() => {
 // at 320 px wide, and fails on any CSP violation, console error or
 // exception, sideways scrolling or tap target under 44 px.
 func TestEveryPageWithScript(t *testing.T) {
-	chromium(t)
+	browsertest.Chromium(t)
 	_, dir := publishDefault(t)
 	tb := newTab(t, true)
 	if err := chromedp.Do(tb.ctx, chromedp.EmulateViewport(320, 640)); err != nil {
@@ -285,7 +210,7 @@ func TestEveryPageWithScript(t *testing.T) {
 		}
 	}
 	time.Sleep(200 * time.Millisecond) // late reports of the last page
-	tb.check(t, "last page")
+	tb.log.Check(t)
 	if n < 5 {
 		t.Errorf("opened %d pages; want the whole site", n)
 	}
@@ -294,7 +219,7 @@ func TestEveryPageWithScript(t *testing.T) {
 // TestOutcomesPrintOnOnePage prints every outcome of the default guide on
 // A4 and Letter paper: each must fit one page.
 func TestOutcomesPrintOnOnePage(t *testing.T) {
-	chromium(t)
+	browsertest.Chromium(t)
 	tree, dir := publishDefault(t)
 	tb := newTab(t, false)
 	pageRE := regexp.MustCompile(`/Type\s*/Page[^s]`)
@@ -316,7 +241,7 @@ func TestOutcomesPrintOnOnePage(t *testing.T) {
 // script when the site is opened from disk (Chromium treats file: pages as
 // their own origin here; measured, not assumed), and blocks nothing else.
 func TestScriptRunsFromDisk(t *testing.T) {
-	chromium(t)
+	browsertest.Chromium(t)
 	fsys := fixtureFS(t, "guide")
 	fsys["static/flow.ts"] = mapFile("document.documentElement.dataset.flow = \"ran\";\n")
 	_, s := build(t, fsys, Options{})
@@ -337,5 +262,5 @@ func TestScriptRunsFromDisk(t *testing.T) {
 		}
 	}
 	time.Sleep(100 * time.Millisecond)
-	tb.check(t, "last page")
+	tb.log.Check(t)
 }
