@@ -29,6 +29,9 @@ export function question(t: Tree, main: HTMLElement, id: string, steps: Step[], 
   const prev = steps[steps.length - 1]
   if (prev || (ans && ans.size)) {
     bar.append(el("p", "flow-nav", prev && a(link(prev.id, answers(steps)), "Back", "flow-back"), " ", restart(t)))
+    // One "Start again" is enough: the bar's replaces the page's own.
+    const again = main.querySelector<HTMLElement>(".again")
+    if (again) again.hidden = true
   }
   // The page's own progress line counts only what is left; this one replaces it.
   const old = main.querySelector<HTMLElement>(".progress")

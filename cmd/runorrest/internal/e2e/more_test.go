@@ -229,6 +229,9 @@ func TestFlowHashChange(t *testing.T) {
 	b.clickTo(optionLink(first.Question, first.Option), first.Option.Next)
 	b.clickTo(`document.querySelector(".flow-back")`, tree.Start)
 	b.checkChosen(first)
+	if n := eval[int](b, `[...document.querySelectorAll("main a")].filter(l => l.offsetParent && l.textContent === "Start again").length`); n != 1 {
+		t.Errorf("a question with the flow's bar shows %d \"Start again\" links; want 1", n)
+	}
 
 	b.do("marking the page", chromedp.Evaluate[chromedp.Void](`window.flowTestMark = 1`))
 	b.tap(`document.querySelector(".flow-restart")`)
