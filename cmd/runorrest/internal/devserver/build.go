@@ -16,8 +16,7 @@ import (
 // "file:line:col: what is wrong (how to fix it)" line each.
 //
 // Between builds it keeps what an edit of the words cannot change: the
-// compiled stylesheet and script, until a file under static/ changes, and
-// (in package treemap) the map's layout, until the tree changes.
+// compiled stylesheet and script, until a file under static/ changes.
 func SiteBuild() BuildFunc {
 	c := &assetCache{make: bundle.Bundle, assets: map[string]cachedAsset{}}
 	return func(fsys fs.FS) (map[string][]byte, []string, error) {

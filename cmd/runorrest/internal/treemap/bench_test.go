@@ -36,16 +36,13 @@ func bigTree(n int) *decision.Tree {
 	return t
 }
 
-// benchSVG measures the map of t laid out by Graphviz, whatever its size.
+// benchSVG measures the map of t, whatever its size.
 func benchSVG(b *testing.B, t *decision.Tree) {
 	b.ReportAllocs()
 	var size int
 	m := newModel(t)
 	for b.Loop() {
-		engine.Lock()
-		engine.lastPlace = nil // lay out every time: measure Graphviz, not the cache
-		engine.Unlock()
-		svg, err := render(m, Options{}, false)
+		svg, err := render(m, Options{})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -58,41 +55,7 @@ func BenchmarkSVGSample(b *testing.B) { benchSVG(b, sample()) }
 
 func BenchmarkSVG500(b *testing.B) { benchSVG(b, bigTree(500)) }
 
-// BenchmarkSVGCached is a rebuild whose tree did not change.
-func BenchmarkSVGCached(b *testing.B) {
-	t := sample()
-	if _, err := SVG(t, Options{}); err != nil {
-		b.Fatal(err)
-	}
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := SVG(t, Options{}); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
-
-// benchLayered measures the map of t with the layered layout, whatever its
-// size.
-func benchLayered(b *testing.B, t *decision.Tree) {
-	b.ReportAllocs()
-	var size int
-	m := newModel(t)
-	for b.Loop() {
-		svg, err := render(m, Options{}, true)
-		if err != nil {
-			b.Fatal(err)
-		}
-		size = len(svg)
-	}
-	b.ReportMetric(float64(size), "svg-bytes")
-}
-
-func BenchmarkLayeredSample(b *testing.B) { benchLayered(b, sample()) }
-
-func BenchmarkLayered500(b *testing.B) { benchLayered(b, bigTree(500)) }
-
-// The default guide, with each layout.
+// The default guide.
 func guideTree(b *testing.B) *decision.Tree {
 	tree, err := decision.Load(os.DirFS(repoRoot), decision.Options{})
 	if err != nil {
@@ -102,5 +65,3 @@ func guideTree(b *testing.B) *decision.Tree {
 }
 
 func BenchmarkSVGGuide(b *testing.B) { benchSVG(b, guideTree(b)) }
-
-func BenchmarkLayeredGuide(b *testing.B) { benchLayered(b, guideTree(b)) }

@@ -6,7 +6,7 @@ import (
 	"unicode/utf8"
 )
 
-// layered lays the map out without Graphviz: a small Sugiyama-style layered
+// layoutLayered lays the map out: a small Sugiyama-style layered
 // layout, drawn left to right. Nodes go in columns by the longest path from
 // the start (so every edge points right); each edge gets a label column
 // between the node columns and a chain of virtual nodes across longer
@@ -14,8 +14,11 @@ import (
 // regression places each column as close to its neighbours as the order
 // and the spacing allow.
 //
-// The map uses it for trees of more than GraphvizLimit nodes, where
-// Graphviz gets slow (see the benchmarks), and with Options.Layered.
+// Graphviz's dot (through github.com/goccy/go-graphviz) drew a tidier map,
+// but it was dropped: its package init compiles a WebAssembly module (and
+// writes a cache to the temp folder) at the start of every runorrest
+// command, 64 ms before any work, it adds 8.8 MB to the binary, and it takes
+// 1.3 s and 339 MB for a 500-node tree, where this takes 36 ms and 25 MB.
 
 // Spacing of the layered layout, in points.
 const (
@@ -194,7 +197,7 @@ func layoutLayered(m *model) *placed {
 		bottom = max(bottom, n.y+n.h/2)
 	}
 	height := bottom - top
-	up := func(y float64) float64 { return height - (y - top) } // to Graphviz's y-up
+	up := func(y float64) float64 { return height - (y - top) } // y grows upwards in placed
 
 	p := &placed{width: width, height: height, nodes: map[string]box{}, edges: make([]curve, len(m.edges))}
 	for _, n := range ns {

@@ -3,11 +3,9 @@
 // coloured and labelled by verdict, answers on the edges, and every node a
 // link to its page.
 //
-// Graphviz's dot layout (github.com/goccy/go-graphviz, Graphviz compiled to
-// WebAssembly, no C toolchain) places the nodes and routes the edges of a
-// tree of up to GraphvizLimit nodes; a bigger tree gets a layered layout of
-// this package (layered.go), far faster but with more crossings. This
-// package draws the SVG itself, so that it carries no inline style, only
+// A small layered layout (layered.go) places the nodes in columns, left to
+// right, and routes the edges with their labels. The package draws the SVG
+// itself, so that it carries no inline style, only
 // presentation attributes and classes, and is byte-for-byte deterministic.
 package treemap
 

@@ -13,7 +13,7 @@ import (
 	"runorrest/decision"
 )
 
-// Sizes used for drawing, in CSS pixels (one Graphviz point each).
+// Sizes used for drawing, in CSS pixels.
 const (
 	nodeFont   = 14
 	edgeFont   = 12.5
@@ -31,17 +31,7 @@ type Options struct {
 	// Standalone writes an SVG file of its own (with the XML namespace),
 	// rather than an <svg> element to put into a page.
 	Standalone bool
-	// Layered uses the package's own layered layout instead of Graphviz,
-	// whatever the size of the tree.
-	Layered bool
 }
-
-// GraphvizLimit is the most nodes (questions and outcomes) Graphviz lays
-// out; a bigger tree gets the package's own layered layout. Graphviz draws
-// the better map (fewer crossings, edges kept clear of labels) but its time
-// grows fast: about 9 ms for the default guide's 19 nodes, 250 ms for 100
-// nodes, 3 s for 500, where the layered layout takes 55 ms.
-const GraphvizLimit = 60
 
 // MaxNodes is the most nodes the map draws: past it a map cannot be read on
 // a phone (and weighs megabytes), so SVG returns ErrTooBig.
@@ -58,22 +48,13 @@ func SVG(t *decision.Tree, opts Options) ([]byte, error) {
 	if len(m.nodes) > MaxNodes {
 		return nil, fmt.Errorf("%w: %d questions and outcomes, more than %d", ErrTooBig, len(m.nodes), MaxNodes)
 	}
-	return render(m, opts, opts.Layered || len(m.nodes) > GraphvizLimit)
+	return render(m, opts)
 }
 
-// render lays m out, with Graphviz or the layered layout, and draws it.
-func render(m *model, opts Options, layered bool) ([]byte, error) {
-	var p *placed
-	if layered {
-		p = layoutLayered(m)
-	} else {
-		var err error
-		if p, err = layout(dotSource(m), len(m.edges)); err != nil {
-			return nil, err
-		}
-	}
+// render lays m out and draws it.
+func render(m *model, opts Options) ([]byte, error) {
 	var buf bytes.Buffer
-	if err := svgTemplate.Execute(&buf, drawing(m, p, opts)); err != nil {
+	if err := svgTemplate.Execute(&buf, drawing(m, layoutLayered(m), opts)); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
@@ -121,7 +102,7 @@ var toneColours = map[string][2]string{ // fill, stroke
 
 func drawing(m *model, p *placed, opts Options) svgData {
 	w, h := p.width+2*pad, p.height+2*pad
-	// Graphviz's y grows upwards; SVG's grows downwards.
+	// The layout's y grows upwards; SVG's grows downwards.
 	fx := func(x float64) float64 { return x + pad }
 	fy := func(y float64) float64 { return p.height - y + pad }
 	d := svgData{
@@ -194,7 +175,7 @@ func arrow(x0, y0, x1, y1 float64) string {
 	if l == 0 {
 		return ""
 	}
-	// Half the base is 0.35 of the length, as Graphviz's normal arrow.
+	// Half the base is 0.35 of the length, as in Graphviz's normal arrow.
 	px, py := -dy/l*l*0.35, dx/l*l*0.35
 	return num(x1) + "," + num(y1) + " " + num(x0+px) + "," + num(y0+py) + " " + num(x0-px) + "," + num(y0-py)
 }
