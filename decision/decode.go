@@ -3,6 +3,7 @@ package decision
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -127,7 +128,7 @@ func (l *loader) decodeVerdicts(p pair) {
 		if tp, ok := f.get("tone"); ok {
 			tonePos = posOf(tp.val)
 			if tone, ok := l.text(ctx, tp); ok {
-				if !contains(tones, tone) {
+				if !slices.Contains(tones, tone) {
 					l.errorf(tonePos, ErrType, didYouMean(tone, tones, "use go, caution or stop"), "%s: unknown tone %q", ctx, tone)
 				} else {
 					v.Tone = tone
@@ -137,15 +138,6 @@ func (l *loader) decodeVerdicts(p pair) {
 		l.tree.Verdicts = append(l.tree.Verdicts, v)
 		l.src.verdicts = append(l.src.verdicts, tonePos)
 	}
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func (l *loader) decodeQuestions(p pair) {

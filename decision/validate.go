@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -72,7 +73,7 @@ func (l *loader) checkVerdicts() {
 	for i, o := range t.Outcomes {
 		src := l.src.outcomes[i]
 		if o.Verdict != "" && len(t.Verdicts) > 0 {
-			if contains(ids, o.Verdict) {
+			if slices.Contains(ids, o.Verdict) {
 				used[o.Verdict] = true
 			} else {
 				l.errorf(src.verdict, ErrVerdict, didYouMean(o.Verdict, ids, "use one of: "+strings.Join(ids, ", ")),
