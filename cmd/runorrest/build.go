@@ -22,7 +22,10 @@ its Markdown links, front matter, templates and styles) and renders it to a
 static site in the output folder. If anything is wrong it prints every
 problem as file:line:col: what is wrong (how to fix it), writes nothing and
 exits 1. The output folder is replaced whole, atomically; a non-empty folder
-that runorrest did not build is never replaced.
+that runorrest did not build (one without its .runorrest marker file) is
+never replaced, and the output folder may not be -src, hold it, or lie in
+its content/, templates/ or static/ folder (exit 2). Temporary folders that
+a killed build left beside the output are removed by the next build.
 
 The site uses relative links only: it works at a domain root, under any
 sub-path, and opened from disk (file://). On success build prints one line:
@@ -52,8 +55,15 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 			return usageError{fmt.Sprintf("-base-url %q is not an absolute http(s) URL (give one like https://example.org/guide/)", *base)}
 		}
 	}
+	if err := publish.CheckApart(*out, lf.src, sourceFolders...); err != nil {
+		return usageError{err.Error()}
+	}
 	return build(&lf, *out, *base, stdout, stderr)
 }
+
+// sourceFolders are the folders under -src that a build reads (and .git):
+// the output folder may be none of them.
+var sourceFolders = []string{"content", "templates", "static", ".git"}
 
 // build loads and checks the tree as check does, renders the site, and
 // writes it.
@@ -82,7 +92,10 @@ func build(lf *loadFlags, out, base string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if err := publish.Write(out, s.Files); err != nil {
+	var cleanup *publish.CleanupError
+	if err := publish.Write(out, s.Files); errors.As(err, &cleanup) {
+		fmt.Fprintf(stderr, "warning: %s: %v\n", out, cleanup)
+	} else if err != nil {
 		return err
 	}
 	st := s.Stats()

@@ -144,3 +144,37 @@ func TestBuildCommandDeterministic(t *testing.T) {
 		t.Errorf("two builds differ (%d and %d files)", len(trees[0]), len(trees[1]))
 	}
 }
+
+// The source folder is never the output: whatever marker it holds, a
+// build into -src (or a folder holding it, or its content/) is a usage
+// error and every file stays.
+func TestBuildCommandRefusesSourceAsOutput(t *testing.T) {
+	src := guide(t)
+	os.Mkdir(filepath.Join(src, publish.Marker), 0o755)
+	os.MkdirAll(filepath.Join(src, ".git"), 0o755)
+	os.WriteFile(filepath.Join(src, ".git", "HEAD"), []byte("ref"), 0o644)
+	for _, out := range []string{src, filepath.Dir(src), filepath.Join(src, "content"), filepath.Join(src, "static", "out")} {
+		before := snapshot(t, src)
+		err := runBuild([]string{"-src", src, "-o", out}, &bytes.Buffer{}, &bytes.Buffer{})
+		if !errors.As(err, new(usageError)) || !strings.Contains(err.Error(), "-o ") {
+			t.Errorf("build -o %s = %v; want a usage error naming -o", out, err)
+		}
+		if after := snapshot(t, src); !reflect.DeepEqual(after, before) {
+			t.Errorf("build -o %s changed the source folder", out)
+		}
+	}
+}
+
+// snapshot reads every file under dir as path -> content.
+func snapshot(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	got := map[string]string{}
+	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			data, _ := os.ReadFile(p)
+			got[p] = string(data)
+		}
+		return err
+	})
+	return got
+}

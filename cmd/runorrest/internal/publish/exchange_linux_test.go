@@ -22,3 +22,19 @@ func TestExchange(t *testing.T) {
 		}
 	}
 }
+
+// A temporary folder that a running build holds locked is not a left-over.
+func TestWriteKeepsLockedTemporaryFolder(t *testing.T) {
+	parent := t.TempDir()
+	busy := filepath.Join(parent, "public.tmp-9")
+	os.Mkdir(busy, 0o755)
+	os.WriteFile(filepath.Join(busy, Marker), []byte(markerText), 0o644)
+	unlock := lock(busy)
+	defer unlock()
+	if err := Write(filepath.Join(parent, "public"), map[string][]byte{"index.html": nil}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(busy); err != nil {
+		t.Errorf("a locked temporary folder was removed: %v", err)
+	}
+}

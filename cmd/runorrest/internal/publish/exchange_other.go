@@ -2,7 +2,21 @@
 
 package publish
 
-import "errors"
+import (
+	"errors"
+	"os"
+	"time"
+)
 
 // exchange is not available here: Write falls back to two renames.
 func exchange(a, b string) error { return errors.New("atomic exchange not supported") }
+
+// lock does nothing here; tryLock tells a left-over by its age instead.
+func lock(dir string) func() { return func() {} }
+
+// tryLock reports whether dir has not changed for an hour, so that no build
+// is writing it.
+func tryLock(dir string) bool {
+	fi, err := os.Stat(dir)
+	return err == nil && time.Since(fi.ModTime()) > time.Hour
+}

@@ -152,7 +152,7 @@ func TestSwap(t *testing.T) {
 	os.WriteFile(filepath.Join(out, "old.html"), []byte("old"), 0o644)
 	os.Mkdir(tmp, 0o755)
 	os.WriteFile(filepath.Join(tmp, "new.html"), []byte("new"), 0o644)
-	if err := swap(out, tmp, parent, "public"); err != nil {
+	if err := swap(out, tmp, parent, "public", nil); err != nil {
 		t.Fatal(err)
 	}
 	if got, want := tree(t, parent), map[string]string{"public/new.html": "new"}; !reflect.DeepEqual(got, want) {
