@@ -1,0 +1,143 @@
+package decision
+
+import (
+	"bytes"
+	"errors"
+	"io/fs"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// ringTree builds a tree of n questions q0..q(n-1) in a ring: each
+// question's "On" leads to the next and the last one's back to q0, so the
+// tree has one cycle through all n questions. Every question also offers a
+// way out, so the cycle is the only problem.
+func ringTree(n int) *Tree {
+	t := &Tree{File: TreeFile, Title: "Ring", Start: "q0",
+		Verdicts: []*Verdict{{ID: "run", Label: "Run", Tone: "go"}, {ID: "rest", Label: "Rest", Tone: "stop"}},
+		Outcomes: []*Outcome{{ID: "run-out", Title: "Run", Verdict: "run", Page: "outcomes/easy-run.md"},
+			{ID: "rest-out", Title: "Rest", Verdict: "rest", Page: "outcomes/rest-day.md"}}}
+	for i := range n {
+		out := "rest-out"
+		if i == 0 {
+			out = "run-out"
+		}
+		t.Questions = append(t.Questions, &Question{ID: "q" + strconv.Itoa(i), Text: "On?",
+			Options: []*Option{{Label: "On", Next: "q" + strconv.Itoa((i+1)%n)}, {Label: "Out", Next: out}}})
+	}
+	return t
+}
+
+// ids returns "q<from>", ..., "q<to-1>".
+func ids(from, to int) []string {
+	var s []string
+	for i := from; i < to; i++ {
+		s = append(s, "q"+strconv.Itoa(i))
+	}
+	return s
+}
+
+// TestLongCycleIsShortened prints a cycle of up to 25 nodes in full, and a
+// longer one as its first 12 and last 12 nodes around "... (N more)".
+func TestLongCycleIsShortened(t *testing.T) {
+	tests := []struct {
+		questions int
+		want      string
+	}{
+		{2, "q0 -> q1 -> q0"},
+		{24, strings.Join(append(ids(0, 24), "q0"), " -> ")}, // 25 nodes: in full
+		{25, strings.Join(ids(0, 12), " -> ") + " -> ... (2 more) -> " + strings.Join(append(ids(14, 25), "q0"), " -> ")},
+		{40, strings.Join(ids(0, 12), " -> ") + " -> ... (17 more) -> " + strings.Join(append(ids(29, 40), "q0"), " -> ")},
+	}
+	for _, tt := range tests {
+		t.Run(strconv.Itoa(tt.questions), func(t *testing.T) {
+			_, err := Parse(TreeFile, treeYAML(ringTree(tt.questions)), Options{})
+			var ps Problems
+			if !errors.As(err, &ps) || len(ps) != 1 || !errors.Is(ps[0], ErrCycle) {
+				t.Fatalf("Parse(ring of %d) = %v; want one cycle", tt.questions, err)
+			}
+			// The loop is closed by the next of the last question's "On",
+			// five lines a question below line 5.
+			line := 5 + 5*tt.questions
+			if want := "cycle: " + tt.want; ps[0].Msg != want || ps[0].Pos != (Pos{line, 27}) {
+				t.Errorf("Parse(ring of %d) = %d:%d: %s\nwant %d:27: %s", tt.questions, ps[0].Pos.Line, ps[0].Pos.Col, ps[0].Msg, line, want)
+			}
+		})
+	}
+}
+
+// TestCycleReportsAreCapped reports at most 20 cycles, however many
+// questions loop.
+func TestCycleReportsAreCapped(t *testing.T) {
+	for _, n := range []int{19, 20, 21, 40} {
+		tree := ringTree(n)
+		// Turn the ring into n loops of one question each.
+		for _, q := range tree.Questions {
+			q.Options[0].Next = q.ID
+		}
+		_, err := Parse(TreeFile, treeYAML(tree), Options{})
+		var ps Problems
+		errors.As(err, &ps)
+		cycles := 0
+		for _, p := range ps {
+			if errors.Is(p, ErrCycle) {
+				cycles++
+			}
+		}
+		if want := min(n, maxCycleReports); cycles != want {
+			t.Errorf("%d questions that loop to themselves gave %d cycle reports; want %d:\n%v", n, cycles, want, err)
+		}
+	}
+}
+
+// statlessFS serves one file whose Stat fails, as some file systems do for
+// a file still being written, so its size is known only by reading it.
+type statlessFS struct{ data []byte }
+
+func (f statlessFS) Open(name string) (fs.File, error) {
+	if name != TreeFile {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+	}
+	return &statlessFile{Reader: bytes.NewReader(f.data)}, nil
+}
+
+type statlessFile struct{ *bytes.Reader }
+
+func (*statlessFile) Stat() (fs.FileInfo, error) { return nil, errors.New("stat not supported") }
+func (*statlessFile) Close() error               { return nil }
+
+// TestSizeLimitBoundary accepts a tree file of exactly the size limit and
+// refuses one byte more, whether the size is known before reading or not.
+func TestSizeLimitBoundary(t *testing.T) {
+	data := []byte(smallTree(t))
+	n := int64(len(data))
+	loads := []struct {
+		name string
+		load func(limit int64) error
+	}{
+		{"Parse", func(limit int64) error { _, err := Parse(TreeFile, data, Options{MaxBytes: limit}); return err }},
+		{"Load", func(limit int64) error {
+			_, err := Load(pagesFS(t, data), Options{MaxBytes: limit})
+			return err
+		}},
+		{"Load without Stat", func(limit int64) error {
+			_, err := Load(statlessFS{data}, Options{MaxBytes: limit})
+			// The pages are not there: only the size matters here.
+			if errors.Is(err, ErrPage) && !errors.Is(err, ErrTooLarge) {
+				return nil
+			}
+			return err
+		}},
+	}
+	for _, ld := range loads {
+		if err := ld.load(n); err != nil {
+			t.Errorf("%s(%d bytes, limit %d) = %v; want no error", ld.name, n, n, err)
+		}
+		err := ld.load(n - 1)
+		want := TreeFile + ":1:1: the tree file has more than " + strconv.FormatInt(n-1, 10) + " bytes, the size limit (move long texts into Markdown pages, or raise the limit)"
+		if !errors.Is(err, ErrTooLarge) || err.Error() != want {
+			t.Errorf("%s(%d bytes, limit %d) = %v; want %s", ld.name, n, n-1, err, want)
+		}
+	}
+}
