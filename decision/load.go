@@ -2,7 +2,6 @@ package decision
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -45,7 +44,7 @@ func (o Options) withDefaults() Options {
 // Warnings are in the tree's Warnings field.
 func Load(fsys fs.FS, opts Options) (*Tree, error) {
 	opts = opts.withDefaults()
-	data, p := readTree(fsys, opts.MaxBytes)
+	data, p := ReadFile(fsys, TreeFile, opts.MaxBytes, "the tree file")
 	if p != nil {
 		return nil, Problems{p}
 	}
@@ -60,45 +59,6 @@ func Load(fsys fs.FS, opts Options) (*Tree, error) {
 // It checks everything Load checks except that outcome pages exist.
 func Parse(name string, data []byte, opts Options) (*Tree, error) {
 	return parse(name, data, opts.withDefaults()).result()
-}
-
-// readTree reads the tree file, refusing it before reading if it is
-// larger than maxBytes.
-func readTree(fsys fs.FS, maxBytes int64) ([]byte, *Problem) {
-	fail := func(err error, msg, hint string) *Problem {
-		return &Problem{File: TreeFile, Pos: Pos{1, 1}, Msg: msg, Hint: hint, Err: err}
-	}
-	f, err := fsys.Open(TreeFile)
-	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil, fail(ErrMissing, "the tree file does not exist", "create it; `go doc runorrest/decision` describes it")
-		}
-		return nil, fail(ErrMissing, "cannot open the tree file: "+err.Error(), "")
-	}
-	defer f.Close()
-	if st, err := f.Stat(); err == nil {
-		if !st.Mode().IsRegular() {
-			return nil, fail(ErrMissing, "the tree file is not a regular file", "")
-		}
-		if st.Size() > maxBytes {
-			return nil, tooLarge(TreeFile, maxBytes)
-		}
-	}
-	data, err := io.ReadAll(io.LimitReader(f, maxBytes+1))
-	if err != nil {
-		return nil, fail(ErrMissing, "cannot read the tree file: "+err.Error(), "")
-	}
-	if int64(len(data)) > maxBytes {
-		return nil, tooLarge(TreeFile, maxBytes)
-	}
-	return data, nil
-}
-
-func tooLarge(file string, maxBytes int64) *Problem {
-	return &Problem{File: file, Pos: Pos{1, 1},
-		Msg:  fmt.Sprintf("the tree file has more than %d bytes, the size limit", maxBytes),
-		Hint: "move long texts into Markdown pages, or raise the limit",
-		Err:  ErrTooLarge}
 }
 
 // mayHaveDocuments reports whether the text has a line starting with a
@@ -185,7 +145,7 @@ func parse(name string, data []byte, opts Options) (l *loader) {
 		}
 	}()
 	if int64(len(data)) > opts.MaxBytes {
-		l.probs = append(l.probs, tooLarge(name, opts.MaxBytes))
+		l.probs = append(l.probs, tooLarge(name, "the tree file", opts.MaxBytes))
 		return l
 	}
 	if !l.checkText() {

@@ -36,6 +36,7 @@ var (
 	ErrDepth          = errors.New("path too deep")
 	ErrScenario       = errors.New("scenario failed")
 	ErrSameNext       = errors.New("options lead to the same node")
+	ErrNotRegular     = errors.New("not a regular file")
 )
 
 // Problem is one thing wrong (or, if Warning, worth a look) in a tree file.

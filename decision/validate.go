@@ -1,6 +1,7 @@
 package decision
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"path"
@@ -113,6 +114,8 @@ func (l *loader) checkPages(fsys fs.FS) {
 		name := "content/" + o.Page
 		st, err := fs.Stat(fsys, name)
 		switch {
+		case err != nil && !errors.Is(err, fs.ErrNotExist):
+			l.errorf(l.src.outcomes[i].page, ErrPage, "name a Markdown file inside the source folder", "outcome %q: page %s cannot be read: %s", o.ID, name, pathless(err, name))
 		case err != nil:
 			hint := "create it, or fix the path"
 			if entries, err := fs.ReadDir(fsys, path.Dir(name)); err == nil {
@@ -126,7 +129,7 @@ func (l *loader) checkPages(fsys fs.FS) {
 			}
 			l.errorf(l.src.outcomes[i].page, ErrPage, hint, "outcome %q: page %s does not exist", o.ID, name)
 		case !st.Mode().IsRegular():
-			l.errorf(l.src.outcomes[i].page, ErrPage, "name a Markdown file", "outcome %q: page %s is not a file", o.ID, name)
+			l.errorf(l.src.outcomes[i].page, ErrPage, "name a Markdown file", "outcome %q: page %s is %s, not a regular file", o.ID, name, kind(st.Mode()))
 		}
 	}
 }

@@ -6,12 +6,12 @@ import (
 	"fmt"
 	"io"
 	"net/url"
-	"os"
 	"time"
 
 	"runorrest/cmd/runorrest/internal/offline"
 	"runorrest/cmd/runorrest/internal/publish"
 	"runorrest/cmd/runorrest/internal/site"
+	"runorrest/cmd/runorrest/internal/source"
 	"runorrest/decision"
 )
 
@@ -76,12 +76,12 @@ func build(lf *loadFlags, out, base string, stdout, stderr io.Writer) error {
 	if n := printProblems(stderr, tree, err); n > 0 {
 		return fmt.Errorf("%w; nothing was built", problemsError(n))
 	}
-	root, err := os.OpenRoot(lf.src)
+	src, err := source.Open(lf.src)
 	if err != nil {
-		return fmt.Errorf("source folder: %w", err)
+		return err
 	}
-	defer root.Close()
-	s, err := offline.Build(root.FS(), tree, site.Options{BaseURL: base})
+	defer src.Close()
+	s, err := offline.Build(src, tree, site.Options{BaseURL: base})
 	var ps decision.Problems
 	if errors.As(err, &ps) {
 		for _, p := range ps {

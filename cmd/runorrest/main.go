@@ -29,6 +29,7 @@ import (
 	"os"
 	"slices"
 
+	"runorrest/cmd/runorrest/internal/source"
 	"runorrest/decision"
 )
 
@@ -129,19 +130,20 @@ func parseFlags(fs *flag.FlagSet, args []string) error {
 // errHelp ends a command that was asked for its usage: exit status 0.
 var errHelp = errors.New("help")
 
-// load opens the source folder and loads its tree. It reads through an
-// os.Root, so neither paths nor symlinks can reach outside the folder.
-// Problems in the tree come back as decision.Problems.
+// load opens the source folder and loads its tree. It reads through
+// source.FS, so neither paths nor symlinks can reach outside the folder
+// and no named pipe is waited on. Problems in the tree come back as
+// decision.Problems.
 func (f *loadFlags) load() (*decision.Tree, error) {
 	if f.maxDepth < 1 {
 		return nil, usageError{fmt.Sprintf("-max-depth must be at least 1, not %d", f.maxDepth)}
 	}
-	root, err := os.OpenRoot(f.src)
+	src, err := source.Open(f.src)
 	if err != nil {
-		return nil, fmt.Errorf("source folder: %w", err)
+		return nil, err
 	}
-	defer root.Close()
-	return decision.Load(root.FS(), decision.Options{MaxDepth: f.maxDepth})
+	defer src.Close()
+	return decision.Load(src, decision.Options{MaxDepth: f.maxDepth})
 }
 
 // printProblems writes the problems and warnings, sorted by position, one

@@ -9,6 +9,8 @@ import (
 	"net/http"
 	"os"
 	"time"
+
+	"runorrest/cmd/runorrest/internal/source"
 )
 
 // DefaultAddr is where serve listens unless told otherwise: loopback only.
@@ -37,15 +39,16 @@ func Run(ctx context.Context, cfg Config) error {
 	if cfg.Build == nil {
 		cfg.Build = SiteBuild()
 	}
-	// Read through an os.Root, as check and build do: no path or symlink
-	// in the guide reaches outside its folder.
-	root, err := os.OpenRoot(cfg.Src)
+	// Read through source.FS, as check and build do: no path or symlink
+	// in the guide reaches outside its folder, no named pipe stalls a
+	// rebuild.
+	src, err := source.Open(cfg.Src)
 	if err != nil {
-		return fmt.Errorf("source folder: %w", err)
+		return err
 	}
-	defer root.Close()
+	defer src.Close()
 	logf := func(format string, args ...any) { fmt.Fprintf(cfg.Log, format+"\n", args...) }
-	s := New(root.FS(), cfg.Build, cfg.Log)
+	s := New(src, cfg.Build, cfg.Log)
 	w, err := newWatcher(cfg.Src, logf)
 	if err != nil {
 		return err

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -167,4 +168,24 @@ func TestDefaultAddrIsLoopback(t *testing.T) {
 	if ip := net.ParseIP(host); ip == nil || !ip.IsLoopback() {
 		t.Errorf("DefaultAddr = %q; want a loopback address", DefaultAddr)
 	}
+}
+
+// A named pipe among the guide's files fails the build at once (nothing
+// waits on it), and once it is replaced by a file the next build works.
+func TestRunRecoversFromNamedPipe(t *testing.T) {
+	src := t.TempDir()
+	writeFile(t, filepath.Join(src, "content", "a.md"), "one")
+	pipe := filepath.Join(src, "content", "b.md")
+	if err := syscall.Mkfifo(pipe, 0o644); err != nil {
+		t.Skipf("cannot make a named pipe here: %v", err)
+	}
+	url, log := startRun(t, src, dirBuild)
+	if !strings.Contains(log.String(), "named pipe") {
+		t.Errorf("log does not name the pipe:\n%s", log)
+	}
+	os.Remove(pipe)
+	writeFile(t, pipe, "fixed")
+	waitFor(t, url, "content/b.md=fixed")
+	writeFile(t, filepath.Join(src, "content", "a.md"), "two")
+	waitFor(t, url, "content/a.md=two")
 }

@@ -149,9 +149,9 @@ func (b *builder) addDoc(file string) *mdDoc {
 // readAndParse reads a file's front matter and parses its Markdown.
 func (b *builder) readAndParse(d *mdDoc) {
 	if d.src == nil {
-		data, err := fs.ReadFile(b.fsys, d.file)
-		if err != nil {
-			b.problem(d.file, 1, 1, ErrMarkdown, "cannot read the page: "+strings.TrimPrefix(err.Error(), "open "+d.file+": "), "create it or fix the name")
+		data, rp := decision.ReadFile(b.fsys, d.file, decision.MaxPageBytes, "the page")
+		if rp != nil {
+			b.problem(d.file, 1, 1, ErrMarkdown, rp.Msg, rp.Hint)
 			d.src, d.failed = []byte{}, true
 			return
 		}
