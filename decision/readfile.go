@@ -18,12 +18,13 @@ func ReadFile(fsys fs.FS, name string, maxBytes int64, what string) ([]byte, *Pr
 	fail := func(err error, msg, hint string) *Problem {
 		return &Problem{File: name, Pos: Pos{1, 1}, Msg: msg, Hint: hint, Err: err}
 	}
+	// A file system that cannot tell a file's kind is read as it is
+	// (source.FS, which the commands read through, always can).
 	st, err := fs.Stat(fsys, name)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		return nil, fail(ErrMissing, what+" does not exist", "create it, or fix the name")
 	case err != nil:
-		return nil, fail(ErrNotRegular, "cannot open "+what+": "+pathless(err, name), "")
 	case !st.Mode().IsRegular():
 		return nil, fail(ErrNotRegular, fmt.Sprintf("%s is %s, not a regular file", what, kind(st.Mode())), "replace it with a file")
 	case st.Size() > maxBytes:
