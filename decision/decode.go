@@ -15,6 +15,7 @@ import (
 type sources struct {
 	start     Pos
 	questions []questionSrc
+	shared    []questionSrc
 	outcomes  []outcomeSrc
 	verdicts  []Pos // the tone value, or the verdict's key
 	scenarios []scenarioSrc
@@ -25,11 +26,14 @@ type questionSrc struct {
 	scale    Pos // the scale key
 	scaleKey bool
 	opts     []optionSrc
-	items    int // list items under options, -1 if options is not a list
+	items    int      // list items under options, -1 if options is not a list
+	step     *stepSrc // for a step asking a shared question
+	idsOK    bool     // for a shared question, and a step asking it: every option was read, with an id of its own
 }
 
 type optionSrc struct {
 	label, next, values Pos
+	id                  Pos  // the id's value, or the option's position
 	valuesKey           bool // values given
 	hasValues           bool // values given and well formed
 }
@@ -109,6 +113,7 @@ func (l *loader) decodeTree(root *yaml.Node) {
 		}
 	}
 	l.decodeVerdicts(f.val("verdicts"))
+	l.decodeShared(f.val("shared"))
 	l.decodeQuestions(f.val("questions"))
 	l.decodeOutcomes(f.val("outcomes"))
 	l.decodeScenarios(f.val("scenarios"))
@@ -147,27 +152,54 @@ func (l *loader) decodeQuestions(p pair) {
 	for _, e := range entries {
 		ctx := where{kind: "question", id: e.name}
 		l.checkID("question", e.name, posOf(e.key), true)
-		q := &Question{ID: e.name, Pos: posOf(e.key)}
-		src := questionSrc{options: posOf(e.key), scale: posOf(e.key), items: -1}
-		f := l.fields(e.val, posOf(e.key), ctx, questionKeys)
-		q.Text, _ = l.text(ctx, f.val("text"))
-		if h, ok := f.get("help"); ok {
-			q.Help, _ = l.text(ctx, h)
-		}
-		if s, ok := f.get("scale"); ok {
-			src.scale, src.scaleKey = posOf(s.key), true
-			q.Scale = l.decodeScale(ctx, s)
-		}
-		if o, ok := f.get("options"); ok {
-			src.options = posOf(o.key)
-			q.Options, src.opts = l.decodeOptions(ctx, o)
-			if o.val.Kind == yaml.SequenceNode {
-				src.items = len(o.val.Content)
-			}
+		var q *Question
+		var src questionSrc
+		if isStep(e.val) {
+			q, src = l.decodeStep(ctx, e)
+		} else {
+			q, src = l.decodeWords(ctx, e, false)
 		}
 		l.tree.Questions = append(l.tree.Questions, q)
 		l.src.questions = append(l.src.questions, src)
 	}
+}
+
+// decodeWords reads a question with words of its own: a question of
+// questions, or (if shared) the definition of a shared question.
+func (l *loader) decodeWords(ctx where, e pair, shared bool) (*Question, questionSrc) {
+	q := &Question{ID: e.name, Pos: posOf(e.key)}
+	src := questionSrc{options: posOf(e.key), scale: posOf(e.key), items: -1}
+	keys, hints := questionKeys, questionHints
+	if shared {
+		keys, hints = sharedKeys, sharedHints
+	}
+	f := l.fieldsWith(e.val, posOf(e.key), ctx, keys, hints)
+	q.Text, _ = l.text(ctx, f.val("text"))
+	if h, ok := f.get("help"); ok {
+		q.Help, _ = l.text(ctx, h)
+	}
+	if s, ok := f.get("scale"); ok {
+		src.scale, src.scaleKey = posOf(s.key), true
+		q.Scale = l.decodeScale(ctx, s)
+	}
+	if o, ok := f.get("options"); ok {
+		src.options = posOf(o.key)
+		q.Options, src.opts = l.decodeOptions(ctx, o, shared)
+		if o.val.Kind == yaml.SequenceNode {
+			src.items = len(o.val.Content)
+		}
+	}
+	if shared {
+		// Steps can route the answers only if every option was read, with
+		// an id of its own.
+		seen := make(map[string]bool, len(q.Options))
+		src.idsOK = src.items == len(q.Options)
+		for _, o := range q.Options {
+			src.idsOK = src.idsOK && o.ID != "" && !seen[o.ID]
+			seen[o.ID] = true
+		}
+	}
+	return q, src
 }
 
 func (l *loader) decodeScale(qctx where, p pair) *Scale {
@@ -208,7 +240,9 @@ const maxScaleValues = 100
 
 var valuesRE = regexp.MustCompile(`^\s*(-?[0-9]+)\s*(?:-\s*(-?[0-9]+)\s*)?$`)
 
-func (l *loader) decodeOptions(qctx where, p pair) ([]*Option, []optionSrc) {
+// decodeOptions reads a question's options. The options of a shared
+// question have an id each and no next.
+func (l *loader) decodeOptions(qctx where, p pair, shared bool) ([]*Option, []optionSrc) {
 	if p.val.Kind != yaml.SequenceNode {
 		l.errorf(posOf(p.val), ErrType, "write each option as a list item starting with `- label:`", "%s: options must be a list, not %s", qctx, describe(p.val))
 		return nil, nil
@@ -218,10 +252,21 @@ func (l *loader) decodeOptions(qctx where, p pair) ([]*Option, []optionSrc) {
 	for i, n := range p.val.Content {
 		ctx := where{part: "option", n: i + 1, kind: qctx.kind, id: qctx.id}
 		o := &Option{Pos: posOf(n)}
-		src := optionSrc{label: posOf(n), next: posOf(n), values: posOf(n)}
-		f := l.fields(n, posOf(n), ctx, optionKeys)
+		src := optionSrc{label: posOf(n), next: posOf(n), values: posOf(n), id: posOf(n)}
+		keys, hints := optionKeys, optionHints
+		if shared {
+			keys, hints = sharedOptionKeys, sharedOptionHints
+		}
+		f := l.fieldsWith(n, posOf(n), ctx, keys, hints)
 		if !f.ok {
 			continue
+		}
+		if v, ok := f.get("id"); ok {
+			src.id = posOf(v.val)
+			if id, ok := l.text(ctx, v); ok {
+				l.checkID("option", id, src.id, false)
+				o.ID = id // kept even if not a slug, so that names of it still match
+			}
 		}
 		if v, ok := f.get("label"); ok {
 			src.label = posOf(v.val)

@@ -3,6 +3,7 @@ package decision
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -31,10 +32,12 @@ type Change struct {
 	New     *Outcome     // nil when the new tree cannot be walked with these answers
 }
 
-// DiffAnswer is one answer of a Change: an option label, or for a scale
-// question a range of values that every tree treats alike.
+// DiffAnswer is one answer of a Change: an option (by its id, or by its
+// label when either tree's option has no id), or for a scale question a
+// range of values that every tree treats alike.
 type DiffAnswer struct {
 	Question string
+	ID       string // the option's id, if it has one
 	Label    string // for an ordinary question
 	Lo, Hi   int    // for a scale question
 	IsValue  bool
@@ -83,7 +86,8 @@ func outcomeString(o *Outcome) string {
 
 // Compare walks the old and the new tree side by side over every
 // combination of answers and reports where the advice differs. Paths are
-// keyed by their answers, not by their shape: asking the same questions in
+// keyed by their answers (question ids, and option ids where both trees
+// have them, labels otherwise), not by their shape: asking the same questions in
 // another order, or splitting a path on a question whose answers all lead
 // to the same advice, changes nothing. For a scale question the walk splits
 // the scale wherever an option of either tree starts, so moving a boundary
@@ -200,7 +204,7 @@ func (w *diffWalk) option(q *Question, i int) *Option {
 				return o
 			}
 		case !a.IsValue && q.Scale == nil:
-			if o.Label == a.Label {
+			if sameOption(a.ID, a.Label, o) {
 				return o
 			}
 		}
@@ -263,7 +267,6 @@ func (w *diffWalk) record(old, new *Outcome) {
 // gets both kinds of answer.
 func (w *diffWalk) choices(id, oldNode, newNode string) []DiffAnswer {
 	var out []DiffAnswer
-	seen := map[string]bool{}
 	var cuts []int
 	lo, hi := 0, -1
 	for _, side := range []struct {
@@ -276,9 +279,8 @@ func (w *diffWalk) choices(id, oldNode, newNode string) []DiffAnswer {
 		}
 		if q.Scale == nil {
 			for _, o := range q.Options {
-				if !seen[o.Label] {
-					seen[o.Label] = true
-					out = append(out, DiffAnswer{Question: id, Label: o.Label})
+				if !slices.ContainsFunc(out, func(a DiffAnswer) bool { return !a.IsValue && sameOption(a.ID, a.Label, o) }) {
+					out = append(out, DiffAnswer{Question: id, ID: o.ID, Label: o.Label})
 				}
 			}
 			continue
@@ -306,4 +308,14 @@ func (w *diffWalk) choices(id, oldNode, newNode string) []DiffAnswer {
 		v = next
 	}
 	return out
+}
+
+// sameOption reports whether the answer with id and label is option o: by
+// id when both have one, so that a reworded label is the same answer, and
+// by label otherwise.
+func sameOption(id, label string, o *Option) bool {
+	if id != "" && o.ID != "" {
+		return id == o.ID
+	}
+	return label == o.Label
 }

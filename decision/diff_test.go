@@ -278,3 +278,45 @@ func FuzzCompare(f *testing.F) {
 		}
 	})
 }
+
+func idOpt(id, label, next string) *Option { return &Option{ID: id, Label: label, Next: next} }
+
+// TestCompareByID: options with ids in both trees are the same answer
+// however their labels change; without an id on either side, the label
+// decides.
+func TestCompareByID(t *testing.T) {
+	withIDs := func(yes, no string, yesNext string) *Tree {
+		return small("sore", outs,
+			scale("sore", 1, 10, vals("Mild", 1, 2, "tired"), vals("Painful", 3, 10, "rest")),
+			ask("tired", idOpt("yes", yes, yesNext), idOpt("no", no, "easy")),
+		)
+	}
+	tests := []struct {
+		name           string
+		old, new       *Tree
+		changed, added []string
+		removed        []string
+		same           int
+	}{
+		{name: "label reworded, id kept", old: withIDs("Yes", "No", "bike"), new: withIDs("Yes, drained", "No", "bike"), same: 3},
+		{name: "label reworded and route changed", old: withIDs("Yes", "No", "bike"), new: withIDs("Yes, drained", "No", "rest"),
+			changed: []string{"sore=1-2 > tired=Yes: bike (cross) -> rest (rest)"}, same: 2},
+		{name: "ids added, labels kept", old: base(), new: withIDs("Yes", "No", "bike"), same: 3},
+		{name: "ids added, a label reworded", old: base(), new: withIDs("Yes, drained", "No", "bike"),
+			added:   []string{"sore=1-2 > tired=Yes, drained: (no path) -> bike (cross)"},
+			removed: []string{"sore=1-2 > tired=Yes: bike (cross) -> (no path)"}, same: 2},
+		{name: "labels swapped between ids", old: withIDs("Yes", "No", "bike"), new: withIDs("No", "Yes", "bike"), same: 3},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, err := Compare(tt.old, tt.new, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(strs(d.Changed), tt.changed) || !slices.Equal(strs(d.Added), tt.added) || !slices.Equal(strs(d.Removed), tt.removed) || d.Same != tt.same {
+				t.Errorf("Compare = changed %q added %q removed %q same %d; want %q %q %q %d",
+					strs(d.Changed), strs(d.Added), strs(d.Removed), d.Same, tt.changed, tt.added, tt.removed, tt.same)
+			}
+		})
+	}
+}

@@ -58,12 +58,15 @@
 // mapping. Text values may use any YAML string style; block scalars
 // (`|` and `>`) suit longer Markdown.
 //
-// The top level holds these keys, all required:
+// The top level holds these keys, all required but shared:
 //
 //   - title: the guide's title, shown on every page.
 //   - start: the id of the first question.
 //   - verdicts: a mapping from verdict id to verdict (see Verdicts).
-//   - questions: a mapping from question id to question (see Questions).
+//   - shared (optional): a mapping from id to a question written once and
+//     asked by several steps (see Shared questions).
+//   - questions: a mapping from question id to question (see Questions): the
+//     steps of the walk, each with a page of its own.
 //   - outcomes: a mapping from outcome id to outcome (see Outcomes).
 //   - scenarios: a list of scenarios (see Scenarios); may be empty ([]).
 //
@@ -74,6 +77,9 @@
 // at most 64 characters. Question and outcome ids share one namespace,
 // because each becomes the name of a page (soreness.html): no question may
 // have the id of an outcome. The id "index" is reserved for the home page.
+// Shared questions have no page, but scenarios name them like questions, so
+// a shared question's id is neither a question's nor an outcome's. An
+// option's id is a slug too, unique within its question.
 //
 // # Verdicts
 //
@@ -93,10 +99,12 @@
 //   - text (required): the question, one short sentence.
 //   - help (optional): Markdown shown under the question.
 //   - options (required): the answers, a list of at least two. Each option has
-//     label (required): the answer's words, unique within the question;
-//     next (required): the id of the question or outcome it leads to;
-//     why (optional): one line saying what this answer means for the advice,
-//     shown under "why this advice" on the outcome.
+//     id (optional): the answer's stable id, unique within the question, by
+//     which scenarios name it (an option without an id is named by its
+//     label); label (required): the answer's words, unique within the
+//     question; next (required): the id of the question or outcome it leads
+//     to; why (optional): one line saying what this answer means for the
+//     advice, shown under "why this advice" on the outcome.
 //   - scale (optional): makes the question a numeric scale, answered with a
 //     whole number. It has min and max (required whole numbers, min < max, at
 //     most 100 values) and low and high (optional words for the two ends).
@@ -109,6 +117,58 @@
 // subtree: the tree is a directed acyclic graph. Two options of one question
 // that lead to the same node are allowed but warned about: that question
 // cannot change the outcome from there.
+//
+// # Shared questions
+//
+// A question asked on several branches, whose answers lead to different
+// places on each, is written once under shared and asked by steps. A
+// shared question has text, help, scale and options as a question has,
+// but its options have no next, and each has an id (required):
+//
+//	shared:
+//	  where:
+//	    text: Where do you feel it?
+//	    options:
+//	      - id: both-legs
+//	        label: All over, on both legs
+//	      - id: one-spot
+//	        label: In one spot or on one side
+//	        why: Soreness in one spot can be an injury starting.
+//
+// A step is a question under questions that asks a shared question instead
+// of having words of its own. It has:
+//
+//   - ask (required): the id of the shared question.
+//   - next (required): a mapping from each answer's id to the id of the
+//     question or outcome it leads to, one line for every answer, no more.
+//   - why (optional): a mapping from answer id to a why for this step,
+//     replacing the shared answer's why here.
+//
+// For example:
+//
+//	questions:
+//	  where-mild:
+//	    ask: where
+//	    next:
+//	      both-legs: tired-mild
+//	      one-spot: rest-day
+//	  where-pain:
+//	    ask: where
+//	    next:
+//	      both-legs: pain-rest
+//	      one-spot: rest-day
+//	    why:
+//	      both-legs: The pain is spread over both legs.
+//
+// A step is a question like any other: it has its own page (where-mild.html)
+// and its own place in paths, the graph and the map, and it shows the shared
+// question's words. So the walk stays a tree of pages without state, and
+// changing the words of a shared question, or an answer's label, is one edit
+// that every step follows; routes and scenarios name answers by id and need
+// no change. Steps may send several answers the same way (unlike the options
+// of one question, that is no warning), but a step that sends every answer
+// to the same place is warned about. A shared question that no step asks is
+// warned about too.
 //
 // # Outcomes
 //
@@ -126,8 +186,11 @@
 // Scenarios are regression cases written by editors. Each has:
 //
 //   - name (required): what the case is about, unique among scenarios.
-//   - answers (required): a mapping from question id to the answer: an option's
-//     label, or for a scale question a whole number on the scale.
+//   - answers (required): a mapping from question id to the answer: an
+//     option's id (its label if it has no id), or for a scale question a
+//     whole number on the scale or an option's id (any of its values). The
+//     id of a shared question answers every step that asks it; a step's own
+//     id answers that step alone, and wins over the shared id.
 //   - expect (required): the id of the outcome the answers must lead to.
 //
 // A scenario is walked from start. It fails when it names an unknown
@@ -147,12 +210,19 @@
 //     without anchors, aliases or duplicate keys;
 //   - every key is known (an unknown key gets a "did you mean" hint), every
 //     value has the right type, every required key is there, no text is empty;
-//   - ids are slugs and unique across questions and outcomes;
+//   - ids are slugs and unique across questions and outcomes, shared
+//     question ids unique across all three, option ids within a question;
 //   - start names a question;
 //   - every next names a question or an outcome;
+//   - every step asks a shared question, and its next routes every answer
+//     of that question, each once, by id (a route that misses an answer is
+//     reported at the step's next, one that names no answer at its line,
+//     with a "did you mean"); a step's why names answers of its question;
+//   - every shared question is asked by a step (a warning);
 //   - no walk can loop (the cycle is printed as a -> b -> a);
 //   - every question and outcome is reachable from start;
-//   - every question has at least two options, with distinct labels;
+//   - every question and shared question has at least two options, with
+//     distinct labels and distinct ids;
 //   - scale options cover the scale exactly once, with no gap or overlap
 //     and no value outside it;
 //   - every outcome names a known verdict and an existing page;
@@ -164,7 +234,9 @@
 // gives one message: a file that is not well-formed YAML, or that uses
 // anchors or aliases, gets no further checks; reachability is checked
 // once every option has a next; scenarios are walked once start names a
-// question, and a scenario whose question has a bad scale is not walked.
+// question, and a scenario whose question has a bad scale is not walked; a
+// shared question's words are checked once, where they are written, and its
+// steps' routes only once its options have an id each.
 //
 // Together the rules establish that every walk from start ends at an outcome:
 // no next dangles, no walk loops, and a question always offers a way on.
@@ -174,7 +246,8 @@
 // A path is the list of answers from start to an outcome. For a scale
 // question a path step is one option, written with its values
 // (soreness=1-2, or soreness=3 for a single value); for other questions it is
-// written with the option's label (where=All over). A whole path reads
+// written with the option's label (where=All over). A step of a shared
+// question is written with the step's id. A whole path reads
 //
 //	soreness=1-2 > where=All over > tired=No => easy-run (run)
 //

@@ -12,26 +12,32 @@ type key struct {
 var (
 	topKeys = []key{
 		{"title", true}, {"start", true}, {"verdicts", true},
-		{"questions", true}, {"outcomes", true}, {"scenarios", true},
+		{"shared", false}, {"questions", true}, {"outcomes", true}, {"scenarios", true},
 	}
-	verdictKeys  = []key{{"label", true}, {"tone", false}}
-	questionKeys = []key{{"text", true}, {"help", false}, {"scale", false}, {"options", true}}
-	scaleKeys    = []key{{"min", true}, {"max", true}, {"low", false}, {"high", false}}
-	optionKeys   = []key{{"label", true}, {"values", false}, {"next", true}, {"why", false}}
-	outcomeKeys  = []key{{"title", true}, {"verdict", true}, {"page", true}}
-	scenarioKeys = []key{{"name", true}, {"answers", true}, {"expect", true}}
+	verdictKeys      = []key{{"label", true}, {"tone", false}}
+	questionKeys     = []key{{"text", true}, {"help", false}, {"scale", false}, {"options", true}}
+	scaleKeys        = []key{{"min", true}, {"max", true}, {"low", false}, {"high", false}}
+	optionKeys       = []key{{"id", false}, {"label", true}, {"values", false}, {"next", true}, {"why", false}}
+	stepKeys         = []key{{"ask", true}, {"next", true}, {"why", false}}
+	sharedKeys       = questionKeys
+	sharedOptionKeys = []key{{"id", true}, {"label", true}, {"values", false}, {"why", false}}
+	outcomeKeys      = []key{{"title", true}, {"verdict", true}, {"page", true}}
+	scenarioKeys     = []key{{"name", true}, {"answers", true}, {"expect", true}}
 )
 
 // schemaKeys maps the name of each definition in tree.schema.json ("" for
 // the top level) to the keys the loader accepts there.
 var schemaKeys = map[string][]key{
-	"":         topKeys,
-	"verdict":  verdictKeys,
-	"question": questionKeys,
-	"scale":    scaleKeys,
-	"option":   optionKeys,
-	"outcome":  outcomeKeys,
-	"scenario": scenarioKeys,
+	"":              topKeys,
+	"verdict":       verdictKeys,
+	"question":      questionKeys,
+	"scale":         scaleKeys,
+	"option":        optionKeys,
+	"step":          stepKeys,
+	"shared":        sharedKeys,
+	"shared-option": sharedOptionKeys,
+	"outcome":       outcomeKeys,
+	"scenario":      scenarioKeys,
 }
 
 // tones are the allowed values of a verdict's tone.

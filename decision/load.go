@@ -157,6 +157,7 @@ func parse(name string, data []byte, opts Options) (l *loader) {
 	}
 	l.tree = &Tree{File: name}
 	l.decodeTree(doc)
+	l.resolveSteps()
 	l.validate()
 	return l
 }

@@ -12,7 +12,8 @@ type Tree struct {
 	Title     string
 	Start     string
 	Verdicts  []*Verdict
-	Questions []*Question
+	Questions []*Question // the steps of the walk, each a page
+	Shared    []*Question // questions written once and asked by steps (see Question.Ask)
 	Outcomes  []*Outcome
 	Scenarios []*Scenario
 
@@ -32,8 +33,16 @@ type Verdict struct {
 }
 
 // Question asks the reader something and leads on by the chosen option.
+//
+// In Tree.Questions a question is a step of the walk with a page of its
+// own. A step that asks a shared question has Ask set to the shared
+// question's id, and its Text, Help, Scale and Options are the shared
+// question's words, each option with this step's Next (and Why, if the step
+// gives its own). In Tree.Shared a question is the definition of such
+// words: its options have IDs and no Next.
 type Question struct {
 	ID      string
+	Ask     string // for a step asking a shared question: that question's id
 	Text    string
 	Help    string // Markdown; may be empty
 	Scale   *Scale // nil unless the question is a numeric scale
@@ -54,6 +63,7 @@ type Scale struct {
 
 // Option is one answer of a question.
 type Option struct {
+	ID     string // the answer's stable id; always set for a shared question, optional otherwise
 	Label  string
 	Next   string
 	Why    string
@@ -79,11 +89,11 @@ type Scenario struct {
 	Pos     Pos
 }
 
-// Answer is one answer of a scenario: an option label, or a number for a
-// scale question.
+// Answer is one answer of a scenario: an option's id (or, for an option
+// without one, its label), or a number for a scale question.
 type Answer struct {
-	Question string
-	Label    string // set for an ordinary question
+	Question string // a step's id or a shared question's id
+	Label    string // the option's id or label; set for an ordinary question
 	Value    int    // set for a scale question
 	IsValue  bool
 	Pos      Pos

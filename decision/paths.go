@@ -66,6 +66,16 @@ func (t *Tree) Question(id string) *Question {
 	return nil
 }
 
+// SharedQuestion returns the shared question with the given id, or nil.
+func (t *Tree) SharedQuestion(id string) *Question {
+	for _, q := range t.Shared {
+		if q.ID == id {
+			return q
+		}
+	}
+	return nil
+}
+
 // Outcome returns the outcome with the given id, or nil.
 func (t *Tree) Outcome(id string) *Outcome {
 	g := t.graph()

@@ -37,6 +37,9 @@ var (
 	ErrScenario       = errors.New("scenario failed")
 	ErrSameNext       = errors.New("options lead to the same node")
 	ErrNotRegular     = errors.New("not a regular file")
+	ErrAsk            = errors.New("unknown shared question")
+	ErrRoute          = errors.New("route and answers differ")
+	ErrNeverAsked     = errors.New("shared question never asked")
 )
 
 // Problem is one thing wrong (or, if Warning, worth a look) in a tree file.

@@ -2,6 +2,7 @@ package decision
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -9,9 +10,10 @@ import (
 // walkResult is where a scenario's walk from start went.
 type walkResult struct {
 	path    Path
-	stopped int    // question where the walk stopped for want of an answer, or -1
-	badAns  int    // answer that matches no option of its question, or -1
-	used    []bool // per answer: was it used on the path
+	stopped int       // question where the walk stopped for want of an answer, or -1
+	badAns  int       // answer that matches no option of its question, or -1
+	badQ    *Question // the question badAns was given to
+	used    []bool    // per answer: was it used on the path
 }
 
 // walk follows a scenario's answers from start. It stops at an outcome, at a
@@ -28,13 +30,16 @@ func (t *Tree) walk(s *Scenario) walkResult {
 	for steps := 0; v >= 0 && v < g.nq && steps <= g.nq; steps++ {
 		q := t.Questions[v]
 		ai, ok := byQuestion[q.ID]
+		if !ok && q.Ask != "" {
+			ai, ok = byQuestion[q.Ask] // the answer to the shared question it asks
+		}
 		if !ok {
 			r.stopped = v
 			return r
 		}
 		oi := q.optionFor(s.Answers[ai])
 		if oi < 0 {
-			r.badAns = ai
+			r.badAns, r.badQ = ai, q
 			return r
 		}
 		r.used[ai] = true
@@ -53,11 +58,33 @@ func (q *Question) optionFor(a Answer) int {
 		if q.Scale != nil && a.IsValue && o.Lo <= a.Value && a.Value <= o.Hi {
 			return i
 		}
-		if q.Scale == nil && !a.IsValue && o.Label == a.Label {
+		if q.Scale == nil && !a.IsValue && o.Name() == a.Label {
 			return i
 		}
 	}
 	return -1
+}
+
+// Name is how scenarios and routes name the option: its id, or its label
+// if it has no id.
+func (o *Option) Name() string {
+	if o.ID != "" {
+		return o.ID
+	}
+	return o.Label
+}
+
+// nameHint is the hint for an answer that names no option of q: the id of
+// the option whose label it is, or the closest name.
+func (q *Question) nameHint(answer string) string {
+	names := make([]string, len(q.Options))
+	for i, o := range q.Options {
+		if o.ID != "" && o.Label == answer {
+			return fmt.Sprintf("that is the label of option %q: name it by its id", o.ID)
+		}
+		names[i] = o.Name()
+	}
+	return didYouMean(answer, names, "use one of: "+strings.Join(names, ", "))
 }
 
 // steps prints the steps of a path so far: "a=x > b=y".
@@ -90,6 +117,11 @@ func (l *loader) checkScenarios() {
 	for _, q := range t.Questions {
 		questionIDs = append(questionIDs, q.ID)
 	}
+	shared := make(map[string]int, len(t.Shared))
+	for i, q := range t.Shared {
+		questionIDs = append(questionIDs, q.ID)
+		shared[q.ID] = i
+	}
 	for _, o := range t.Outcomes {
 		outcomeIDs = append(outcomeIDs, o.ID)
 	}
@@ -99,15 +131,19 @@ func (l *loader) checkScenarios() {
 		ok := true
 		for ai := range s.Answers {
 			a := &s.Answers[ai]
-			v, known := g.index[a.Question]
-			if !known || v >= g.nq {
-				l.errorf(a.Pos, ErrScenario, didYouMean(a.Question, questionIDs, "answer questions by their id"),
+			var q *Question
+			var qsrc questionSrc
+			if v, known := g.index[a.Question]; known && v < g.nq {
+				q, qsrc = t.Questions[v], l.src.questions[v]
+			} else if si, known := shared[a.Question]; known {
+				q, qsrc = t.Shared[si], l.src.shared[si]
+			} else {
+				l.errorf(a.Pos, ErrScenario, didYouMean(a.Question, questionIDs, "answer questions by their id, or shared questions by theirs"),
 					"scenario %s answers unknown question %q", name, a.Question)
 				ok = false
 				continue
 			}
-			q := t.Questions[v]
-			if q.Scale == nil && l.src.questions[v].scaleKey {
+			if q.Scale == nil && qsrc.scaleKey {
 				ok = false // the scale is bad and reported already
 				continue
 			}
@@ -116,10 +152,21 @@ func (l *loader) checkScenarios() {
 			}
 			n, err := strconv.Atoi(strings.TrimSpace(a.Label))
 			if err != nil {
-				l.errorf(src.answers[ai], ErrScenario, "answer a scale question with a whole number",
-					"scenario %s: the answer to %q must be a number on the scale %d-%d, not %q", name, q.ID, q.Scale.Min, q.Scale.Max, a.Label)
-				ok = false
-				continue
+				if oi := slices.IndexFunc(q.Options, func(o *Option) bool { return o.ID != "" && o.ID == a.Label }); oi >= 0 {
+					n = q.Options[oi].Lo // an option named by its id: any of its values
+				} else {
+					hint, orID := "answer a scale question with a whole number", ""
+					if slices.ContainsFunc(q.Options, func(o *Option) bool { return o.ID != "" }) {
+						hint, orID = "answer a scale question with a whole number, or an option's id", " or an option's id"
+						if h := q.nameHint(a.Label); !strings.HasPrefix(h, "use one of") {
+							hint = h
+						}
+					}
+					l.errorf(src.answers[ai], ErrScenario, hint,
+						"scenario %s: the answer to %q must be a number on the scale %d-%d%s, not %q", name, q.ID, q.Scale.Min, q.Scale.Max, orID, a.Label)
+					ok = false
+					continue
+				}
 			}
 			a.Value, a.IsValue, a.Label = n, true, ""
 		}
@@ -137,22 +184,24 @@ func (l *loader) checkScenarios() {
 		switch {
 		case r.badAns >= 0:
 			a := s.Answers[r.badAns]
-			q := t.Question(a.Question)
+			q := r.badQ
 			if a.IsValue {
 				l.errorf(src.answers[r.badAns], ErrScenario, fmt.Sprintf("answer with a number from %d to %d", q.Scale.Min, q.Scale.Max),
 					"scenario %s: %d is not on the scale %d-%d of question %q", name, a.Value, q.Scale.Min, q.Scale.Max, q.ID)
 			} else {
-				labels := make([]string, len(q.Options))
-				for i, o := range q.Options {
-					labels[i] = o.Label
-				}
-				if len(labels) == 0 {
+				if len(q.Options) == 0 || q.Ask != "" && !l.src.questions[g.index[q.ID]].idsOK {
 					continue // the options are bad and reported already
 				}
-				l.errorf(src.answers[r.badAns], ErrScenario, didYouMean(a.Label, labels, "use one of: "+strings.Join(labels, ", ")),
-					"scenario %s: question %q has no option %q", name, q.ID, a.Label)
+				what := fmt.Sprintf("question %q", q.ID)
+				if q.Ask != "" {
+					what = fmt.Sprintf("question %q (shared question %q)", q.ID, q.Ask)
+				}
+				l.errorf(src.answers[r.badAns], ErrScenario, q.nameHint(a.Label),
+					"scenario %s: %s has no option %q", name, what, a.Label)
 			}
 			continue
+		case r.stopped >= 0 && len(t.Questions[r.stopped].Options) == 0:
+			continue // the question is bad and reported already
 		case r.stopped >= 0:
 			l.errorf(s.Pos, ErrScenario, "add an answer to "+t.Questions[r.stopped].ID+"; "+r.path.taken(),
 				"scenario %s stops at question %q, which it does not answer", name, t.Questions[r.stopped].ID)

@@ -72,7 +72,8 @@ func TestSchemaAcceptsGoodTrees(t *testing.T) {
 // TestSchemaRejectsMistakes checks that the schema is not vacuous.
 func TestSchemaRejectsMistakes(t *testing.T) {
 	s := compileSchema(t)
-	for _, name := range []string{"unknown-key-top", "unknown-key-option", "missing-text", "bad-id", "wrong-type-options", "unknown-tone", "empty-text"} {
+	for _, name := range []string{"unknown-key-top", "unknown-key-option", "missing-text", "bad-id", "wrong-type-options", "unknown-tone", "empty-text",
+		"shared-option-next", "shared-option-no-id", "shared-step-with-text", "shared-step-next-list", "shared-not-mapping", "option-id-bad"} {
 		data, err := os.ReadFile("testdata/bad/" + name + ".yaml")
 		if err != nil {
 			t.Fatal(err)

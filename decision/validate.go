@@ -153,29 +153,21 @@ func (l *loader) checkStart() {
 	}
 }
 
-// checkQuestions checks each question's options: how many, labels, next,
-// and scale values.
+// checkQuestions checks the words of each question and shared question
+// (how many options, labels, ids, scale values) and the route of every
+// step (each next names a node).
 func (l *loader) checkQuestions() {
 	t, g := l.tree, l.tree.g
 	var ids []string // all node ids, built on first need
 	for qi, q := range t.Questions {
 		src := l.src.questions[qi]
-		if src.items >= 0 && src.items < 2 {
-			l.errorf(src.options, ErrOptions, "give it at least two options, or replace it with its next",
-				"question %q has %d option%s; a question needs at least two", q.ID, src.items, plural(src.items))
+		if src.step == nil {
+			l.checkWords("question", q, src)
 		}
-		labels := make(map[string]int, len(q.Options))
 		targets := make(map[int32]int, len(q.Options))
+		resolved := 0
 		for oi, o := range q.Options {
 			osrc := src.opts[oi]
-			if o.Label != "" {
-				if first, dup := labels[o.Label]; dup {
-					l.errorf(osrc.label, ErrDuplicateLabel, "give each option its own label",
-						"question %q: options %d and %d have the same label %q", q.ID, first+1, oi+1, o.Label)
-				} else {
-					labels[o.Label] = oi
-				}
-			}
 			if o.Next == "" {
 				continue
 			}
@@ -187,19 +179,63 @@ func (l *loader) checkQuestions() {
 						ids = append(ids, t.nodeID(v))
 					}
 				}
+				what := ""
+				if src.step != nil {
+					what = fmt.Sprintf(" for answer %q", o.ID)
+				}
 				l.errorf(osrc.next, ErrDangling, didYouMean(o.Next, ids, "name a question or an outcome"),
-					"question %q: next %q names no question or outcome", q.ID, o.Next)
+					"question %q: next %q%s names no question or outcome", q.ID, o.Next, what)
 				continue
 			}
-			if first, dup := targets[w]; dup {
+			resolved++
+			if first, dup := targets[w]; dup && src.step == nil {
 				l.warnf(osrc.next, ErrSameNext, "this question cannot change the outcome there; point one elsewhere or merge them",
 					"question %q: options %q and %q both lead to %q", q.ID, q.Options[first].Label, o.Label, o.Next)
-			} else {
+			} else if !dup {
 				targets[w] = oi
 			}
 		}
-		l.checkScale(q, src)
+		// A step may send several answers of a shared question one way; it
+		// is pointless only if it sends them all the same way.
+		if src.step != nil && len(targets) == 1 && resolved == len(q.Options) && resolved >= 2 {
+			l.warnf(src.step.next, ErrSameNext, "this step cannot change the outcome; lead to "+q.Options[0].Next+" directly, or route an answer elsewhere",
+				"question %q: every answer of %q leads to %q", q.ID, q.Ask, q.Options[0].Next)
+		}
 	}
+	for si, s := range t.Shared {
+		l.checkWords("shared question", s, l.src.shared[si])
+	}
+}
+
+// checkWords checks a question's options: how many, distinct labels and
+// ids, and scale values. kind names the question in messages.
+func (l *loader) checkWords(kind string, q *Question, src questionSrc) {
+	if src.items >= 0 && src.items < 2 {
+		l.errorf(src.options, ErrOptions, "give it at least two options, or replace it with its next",
+			"%s %q has %d option%s; a question needs at least two", kind, q.ID, src.items, plural(src.items))
+	}
+	labels := make(map[string]int, len(q.Options))
+	optIDs := make(map[string]int, len(q.Options))
+	for oi, o := range q.Options {
+		osrc := src.opts[oi]
+		if o.Label != "" {
+			if first, dup := labels[o.Label]; dup {
+				l.errorf(osrc.label, ErrDuplicateLabel, "give each option its own label",
+					"%s %q: options %d and %d have the same label %q", kind, q.ID, first+1, oi+1, o.Label)
+			} else {
+				labels[o.Label] = oi
+			}
+		}
+		if o.ID != "" {
+			if first, dup := optIDs[o.ID]; dup {
+				l.errorf(osrc.id, ErrDuplicateID, "give each option its own id",
+					"%s %q: options %d and %d have the same id %q", kind, q.ID, first+1, oi+1, o.ID)
+			} else {
+				optIDs[o.ID] = oi
+			}
+		}
+	}
+	l.checkScale(kind, q, src)
 }
 
 func plural(n int) string {
@@ -211,7 +247,7 @@ func plural(n int) string {
 
 // checkScale checks that the options of a scale question cover each value
 // exactly once, and that other questions' options have no values.
-func (l *loader) checkScale(q *Question, src questionSrc) {
+func (l *loader) checkScale(kind string, q *Question, src questionSrc) {
 	if q.Scale == nil {
 		if src.scaleKey {
 			return // the scale itself was bad and is already reported
@@ -219,7 +255,7 @@ func (l *loader) checkScale(q *Question, src questionSrc) {
 		for oi, o := range q.Options {
 			if src.opts[oi].valuesKey {
 				l.errorf(src.opts[oi].values, ErrScale, "add a scale to the question, or remove values",
-					"question %q: option %q has values, but the question has no scale", q.ID, o.Label)
+					"%s %q: option %q has values, but the question has no scale", kind, q.ID, o.Label)
 			}
 		}
 		return
@@ -231,13 +267,13 @@ func (l *loader) checkScale(q *Question, src questionSrc) {
 		if !osrc.hasValues {
 			if !osrc.valuesKey {
 				l.errorf(o.Pos, ErrScale, fmt.Sprintf("add values: a number or a range within %d-%d", s.Min, s.Max),
-					"question %q: option %q has no values", q.ID, o.Label)
+					"%s %q: option %q has no values", kind, q.ID, o.Label)
 			}
 			continue
 		}
 		if o.Lo < s.Min || o.Hi > s.Max {
 			l.errorf(osrc.values, ErrScale, fmt.Sprintf("keep values within %d-%d", s.Min, s.Max),
-				"question %q: option %q has values %s outside the scale %d-%d", q.ID, o.Label, span(o.Lo, o.Hi), s.Min, s.Max)
+				"%s %q: option %q has values %s outside the scale %d-%d", kind, q.ID, o.Label, span(o.Lo, o.Hi), s.Min, s.Max)
 		}
 		overlap := -1
 		for v := max(o.Lo, s.Min); v <= min(o.Hi, s.Max); v++ {
@@ -251,7 +287,7 @@ func (l *loader) checkScale(q *Question, src questionSrc) {
 		if overlap >= 0 {
 			other := q.Options[owner[overlap-s.Min]-1]
 			l.errorf(osrc.values, ErrScale, "cover each value with exactly one option",
-				"question %q: option %q (values %s) overlaps option %q (values %s) at %d", q.ID, o.Label, span(o.Lo, o.Hi), other.Label, span(other.Lo, other.Hi), overlap)
+				"%s %q: option %q (values %s) overlaps option %q (values %s) at %d", kind, q.ID, o.Label, span(o.Lo, o.Hi), other.Label, span(other.Lo, other.Hi), overlap)
 		}
 	}
 	for _, osrc := range src.opts {
@@ -268,7 +304,7 @@ func (l *loader) checkScale(q *Question, src questionSrc) {
 			end++
 		}
 		l.errorf(src.scale, ErrScale, "extend an option's values, or add an option, so that every value is covered",
-			"question %q: no option covers %s of the scale %d-%d", q.ID, span(v, end), s.Min, s.Max)
+			"%s %q: no option covers %s of the scale %d-%d", kind, q.ID, span(v, end), s.Min, s.Max)
 		v = end
 	}
 }

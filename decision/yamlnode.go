@@ -127,6 +127,12 @@ func (f *fieldSet) val(name string) pair {
 // fields checks a mapping with a fixed set of keys: unknown keys, missing
 // required keys, duplicates. pos is where to report a missing key.
 func (l *loader) fields(n *yaml.Node, pos Pos, ctx where, keys []key) fieldSet {
+	return l.fieldsWith(n, pos, ctx, keys, nil)
+}
+
+// fieldsWith is fields with a hint of its own for keys that belong
+// elsewhere, such as next on the option of a shared question.
+func (l *loader) fieldsWith(n *yaml.Node, pos Pos, ctx where, keys []key, misplaced map[string]string) fieldSet {
 	f := fieldSet{keys: keys}
 	if n.Kind != yaml.MappingNode {
 		names := make([]string, 0, len(keys))
@@ -149,6 +155,10 @@ func (l *loader) fields(n *yaml.Node, pos Pos, ctx where, keys []key) fieldSet {
 		i := slices.IndexFunc(keys, func(k key) bool { return k.name == p.name })
 		if i >= 0 && f.has[i] {
 			l.errorf(posOf(k), ErrDuplicateKey, fmt.Sprintf("the first is at line %d; keep one", f.vals[i].key.Line), "%s: duplicate key %q", ctx, k.Value)
+			continue
+		}
+		if hint, ok := misplaced[p.name]; ok && i < 0 {
+			l.errorf(posOf(p.key), ErrUnknownKey, hint, "%s: unknown key %q", ctx, p.name)
 			continue
 		}
 		if i < 0 {

@@ -90,7 +90,7 @@ func TestPathsFormats(t *testing.T) {
 	if err := json.Unmarshal([]byte(lines[1]), &p); err != nil {
 		t.Fatal(err)
 	}
-	want := jsonPathLine{Steps: []jsonStep{{"soreness", "Mild", "1-3"}, {"where", "All over", ""}, {"tired", "Yes", ""}}, Outcome: "cross-train", Verdict: "cross-train"}
+	want := jsonPathLine{Steps: []jsonStep{{Question: "soreness", Answer: "Mild", Values: "1-3"}, {Question: "where", Answer: "All over"}, {Question: "tired", Answer: "Yes"}}, Outcome: "cross-train", Verdict: "cross-train"}
 	if got, _ := json.Marshal(p); string(got) != mustJSON(t, want) {
 		t.Errorf("json line 2 = %s; want %s", got, mustJSON(t, want))
 	}

@@ -26,7 +26,8 @@ It streams: the first paths come at once however many there are. The tree
 must check clean (see runorrest check); if not, its problems are printed.
 Formats: text as above; csv with the columns path,outcome,verdict,questions;
 json with one object a line: {"steps":[{"question":..,"answer":..}],
-"outcome":..,"verdict":..} (a scale step also has "values").
+"outcome":..,"verdict":..} (a scale step also has "values", an option with an
+id "id", a step of a shared question "ask").
 
 Flags:
 `
@@ -121,6 +122,8 @@ func steps(p decision.Path) string {
 
 type jsonStep struct {
 	Question string `json:"question"`
+	Ask      string `json:"ask,omitempty"`
+	ID       string `json:"id,omitempty"`
 	Answer   string `json:"answer"`
 	Values   string `json:"values,omitempty"`
 }
@@ -134,7 +137,7 @@ type jsonPathLine struct {
 func jsonPath(p decision.Path) jsonPathLine {
 	out := jsonPathLine{Outcome: p.Outcome.ID, Verdict: p.Outcome.Verdict, Steps: make([]jsonStep, len(p.Steps))}
 	for i, s := range p.Steps {
-		out.Steps[i] = jsonStep{Question: s.Question.ID, Answer: s.Option.Label}
+		out.Steps[i] = jsonStep{Question: s.Question.ID, Ask: s.Question.Ask, ID: s.Option.ID, Answer: s.Option.Label}
 		if s.Question.Scale != nil {
 			_, out.Steps[i].Values, _ = strings.Cut(s.String(), "=")
 		}

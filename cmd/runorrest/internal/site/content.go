@@ -89,11 +89,23 @@ func (b *builder) loadMarkdown() {
 		b.pageOf[file] = a.Path
 		a.doc = b.addDoc(file)
 	}
+	shared := map[string]*mdDoc{} // one help per shared question, however many steps ask it
 	for _, q := range b.tree.Questions {
 		if q.Help == "" {
 			continue
 		}
-		d := &mdDoc{file: b.tree.File, dir: path.Dir(b.tree.File), src: []byte(q.Help), line: q.Pos.Line - 1, col: q.Pos.Col, fixLine: true, pages: b.pageOf}
+		if d := shared[q.Ask]; d != nil {
+			b.help[q.ID] = d
+			continue
+		}
+		pos := q.Pos // problems in the help are reported where its words are written
+		if s := b.tree.SharedQuestion(q.Ask); q.Ask != "" && s != nil {
+			pos = s.Pos
+		}
+		d := &mdDoc{file: b.tree.File, dir: path.Dir(b.tree.File), src: []byte(q.Help), line: pos.Line - 1, col: pos.Col, fixLine: true, pages: b.pageOf}
+		if q.Ask != "" {
+			shared[q.Ask] = d
+		}
 		b.help[q.ID] = d
 		b.docs = append(b.docs, d)
 	}
