@@ -30,14 +30,12 @@ type entry struct {
 // Hints for keys that belong to another kind of mapping.
 var (
 	wordsHint     = "a step that asks a shared question takes its words from it: change them under shared, or remove ask: to give this step words of its own"
-	questionHints = map[string]string{
-		"ask": "ask: turns a question into a step of a shared question; then it has only ask, next and why",
-	}
-	sharedHints = map[string]string{
+	questionHints map[string]string // a question with ask: is read as a step
+	sharedHints   = map[string]string{
 		"ask":  "a shared question has words, not a route; ask it from a step under questions",
 		"next": "a shared question has no next: give each step that asks it a next",
 	}
-	optionHints       = map[string]string{}
+	optionHints       map[string]string
 	sharedOptionHints = map[string]string{
 		"next": "the options of a shared question have no next: give the route in the next of each step that asks it",
 	}
