@@ -112,6 +112,7 @@ func (l *loader) decodeTree(root *yaml.Node) {
 			t.Start = s
 		}
 	}
+	l.decodeTargets(f)
 	l.decodeVerdicts(f.val("verdicts"))
 	l.decodeShared(f.val("shared"))
 	l.decodeQuestions(f.val("questions"))
@@ -174,9 +175,9 @@ func (l *loader) decodeWords(ctx where, e pair, shared bool) (*Question, questio
 		keys, hints = sharedKeys, sharedHints
 	}
 	f := l.fieldsWith(e.val, posOf(e.key), ctx, keys, hints)
-	q.Text, _ = l.text(ctx, f.val("text"))
+	q.Text, _ = l.keepText(ctx, f.val("text"), false)
 	if h, ok := f.get("help"); ok {
-		q.Help, _ = l.text(ctx, h)
+		q.Help, _ = l.keepText(ctx, h, true)
 	}
 	if s, ok := f.get("scale"); ok {
 		src.scale, src.scaleKey = posOf(s.key), true
@@ -217,10 +218,10 @@ func (l *loader) decodeScale(qctx where, p pair) *Scale {
 		s.Max, okMax = l.integer(ctx, v)
 	}
 	if v, ok := f.get("low"); ok {
-		s.Low, _ = l.text(ctx, v)
+		s.Low, _ = l.keepText(ctx, v, false)
 	}
 	if v, ok := f.get("high"); ok {
-		s.High, _ = l.text(ctx, v)
+		s.High, _ = l.keepText(ctx, v, false)
 	}
 	if !okMin || !okMax {
 		return nil
@@ -270,14 +271,14 @@ func (l *loader) decodeOptions(qctx where, p pair, shared bool) ([]*Option, []op
 		}
 		if v, ok := f.get("label"); ok {
 			src.label = posOf(v.val)
-			o.Label, _ = l.text(ctx, v)
+			o.Label, _ = l.keepText(ctx, v, false)
 		}
 		if v, ok := f.get("next"); ok {
 			src.next = posOf(v.val)
 			o.Next, _ = l.text(ctx, v)
 		}
 		if v, ok := f.get("why"); ok {
-			o.Why, _ = l.text(ctx, v)
+			o.Why, _ = l.keepText(ctx, v, false)
 		}
 		if v, ok := f.get("values"); ok {
 			src.values, src.valuesKey = posOf(v.val), true
@@ -383,5 +384,103 @@ func (l *loader) decodeScenarios(p pair) {
 		}
 		l.tree.Scenarios = append(l.tree.Scenarios, s)
 		l.src.scenarios = append(l.src.scenarios, src)
+	}
+}
+
+// keepText reads a text of a question (ctx.id) that readers see, and keeps
+// it in the tree's Texts with its position for the reading-level check.
+func (l *loader) keepText(ctx where, p pair, markdown bool) (string, bool) {
+	s, ok := l.text(ctx, p)
+	if !ok {
+		return s, ok
+	}
+	v := p.val
+	x := Text{Question: ctx.id, Shared: ctx.kind == sharedKind, Field: p.name, Value: s, Markdown: markdown, Pos: posOf(v)}
+	switch {
+	case v.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0:
+		// The value starts on the line after the | or > indicator, indented
+		// like its first line that is not blank.
+		x.block = true
+		for n := v.Line + 1; n <= v.Line+1+strings.Count(s, "\n"); n++ {
+			if line := l.line(n); strings.TrimSpace(line) != "" {
+				x.indent = len(line) - len(strings.TrimLeft(line, " "))
+				break
+			}
+		}
+		x.Pos = Pos{v.Line + 1, x.indent + 1}
+	case v.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0:
+		x.Pos.Col++
+	}
+	l.tree.Texts = append(l.tree.Texts, x)
+	return s, ok
+}
+
+// line returns line n (1-based) of the file, without its newline. The
+// first call indexes the lines, so that each later call is quick.
+func (l *loader) line(n int) string {
+	if l.lineStarts == nil {
+		l.lineStarts = []int{0}
+		for i, c := range l.data {
+			if c == '\n' {
+				l.lineStarts = append(l.lineStarts, i+1)
+			}
+		}
+	}
+	if n < 1 || n > len(l.lineStarts) {
+		return ""
+	}
+	end := len(l.data)
+	if n < len(l.lineStarts) {
+		end = l.lineStarts[n] - 1
+	}
+	return strings.TrimSuffix(string(l.data[l.lineStarts[n-1]:end]), "\r")
+}
+
+// decodeTargets reads the optional top-level keys of reading level and
+// review: reading-age, reviewed, reviewer and review-interval.
+func (l *loader) decodeTargets(f fieldSet) {
+	t := l.tree
+	t.ReadingAge, t.ReviewInterval = DefaultReadingAge, DefaultReviewInterval
+	if p, ok := f.get("reading-age"); ok {
+		if age, ok := l.integer(topLevel, p); ok {
+			if age < minReadingAge || age > maxReadingAge {
+				l.errorf(posOf(p.val), ErrReview, fmt.Sprintf("use an age from %d to %d; %d suits most health guidance", minReadingAge, maxReadingAge, DefaultReadingAge),
+					"reading-age %d is outside %d to %d", age, minReadingAge, maxReadingAge)
+			} else {
+				t.ReadingAge = age
+			}
+		}
+	}
+	if p, ok := f.get("review-interval"); ok {
+		if s, ok := l.text(topLevel, p); ok {
+			if iv, err := ParseInterval(s); err != nil {
+				l.errorf(posOf(p.val), ErrReview, "write a number of months or years, such as 12 months or 2 years", "%v", err)
+			} else {
+				t.ReviewInterval = iv
+			}
+		}
+	}
+	date, hasDate := f.get("reviewed")
+	by, hasBy := f.get("reviewer")
+	if hasDate {
+		if s, ok := l.text(topLevel, date); ok {
+			if d, err := ParseDate(s); err != nil {
+				l.errorf(posOf(date.val), ErrReview, "write the day of the review, such as 2026-11-20", "reviewed: %v", err)
+			} else {
+				t.Review = Review{Date: d, Pos: posOf(date.val)}
+			}
+		}
+	}
+	if hasBy {
+		t.Review.By, _ = l.text(topLevel, by)
+	}
+	switch {
+	case hasDate && !hasBy:
+		l.errorf(posOf(date.key), ErrReview, "add `reviewer:` with the name of who reviewed the tree", "the tree has a reviewed date but no reviewer")
+	case hasBy && !hasDate:
+		l.errorf(posOf(by.key), ErrReview, "add `reviewed:` with the day of the review, such as 2026-11-20", "the tree has a reviewer but no reviewed date")
+	}
+	if t.Review.By == "" || t.Review.Date.IsZero() {
+		t.Review = Review{}
 	}
 }

@@ -70,6 +70,15 @@
 //   - outcomes: a mapping from outcome id to outcome (see Outcomes).
 //   - scenarios: a list of scenarios (see Scenarios); may be empty ([]).
 //
+// and these, optional (see Reading level and Reviews):
+//
+//   - reading-age: the reading target, a whole number from 7 to 21
+//     (default 11).
+//   - reviewed: the day the questions were last reviewed, YYYY-MM-DD.
+//   - reviewer: who reviewed them. reviewed and reviewer go together.
+//   - review-interval: the time between two reviews of the tree and of every
+//     page, "N months" or "N years", at most 5 years (default 12 months).
+//
 // # Ids
 //
 // Verdict, question and outcome ids are slugs: lower-case letters and
@@ -198,6 +207,49 @@
 // at a question it does not answer, or ends at another outcome than expect;
 // the message shows the path it took.
 //
+// # Reading level
+//
+// Health guidance has to be read by everyone, so check measures the words of
+// every page (its title, description and Markdown text) and of every
+// question (its text, help, scale words and its options' labels and why
+// lines) with the Flesch-Kincaid grade level:
+//
+//	grade = 0.39 × (words / sentences) + 11.8 × (syllables / words) − 15.59
+//
+// (Kincaid, Fishburne, Rogers and Chissom, "Derivation of new readability
+// formulas ... for Navy enlisted personnel", Research Branch Report 8-75,
+// Naval Technical Training Command, 1975). Package readability defines
+// words, sentences and the syllable count. The grade reads as a US school
+// grade; a reading age is the grade plus 5:
+//
+//	reading age   7   8   9  10  11  12  13  14  16  18  21
+//	grade         2   3   4   5   6   7   8   9  11  13  16
+//
+// The target is reading-age, 11 by default (grade 6; patient-information
+// standards aim at a reading age of 9 to 11). A page or question whose
+// grade, rounded to one decimal, is above the target grade gets a warning at
+// its hardest sentence: the one whose removal would lower the grade most,
+// quoted with its number of words and of long words (three syllables or
+// more). A report lists the words per sentence, the share of long words and
+// the grade of every page and question.
+//
+// # Reviews
+//
+// Each Markdown page records its last review in its front matter, and the
+// tree in reviewed and reviewer:
+//
+//	reviewed: 2026-11-20
+//	reviewer: Sam Okafor, physiotherapist
+//
+// A review is due review-interval after it (12 months by default; a day the
+// month lacks, like 31 April, rolls over into the next month). From 30 days
+// before the due day check warns; once the due day has passed it reports an
+// error. check -as-of DATE checks as of another day than today. Once the
+// tree records a review, every page must record one too (a page without is
+// warned about); a guide that records none has no review checks. A date
+// that is not a real day written YYYY-MM-DD, a reviewer without a date and
+// a date without a reviewer are errors.
+//
 // # Rules
 //
 // Loading and validation report every problem at once, sorted by position
@@ -228,7 +280,10 @@
 //   - every outcome names a known verdict and an existing page;
 //   - no path is deeper than the maximum depth ([DefaultMaxDepth] questions
 //     unless the caller sets another);
-//   - every scenario passes, and scenario names are unique.
+//   - every scenario passes, and scenario names are unique;
+//   - reading-age, reviewed, reviewer and review-interval are well formed
+//     (reading level and review dates themselves give warnings, and an
+//     error once a review is overdue, as above).
 //
 // A few checks wait for the problems they depend on, so that one mistake
 // gives one message: a file that is not well-formed YAML, or that uses

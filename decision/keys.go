@@ -13,6 +13,7 @@ var (
 	topKeys = []key{
 		{"title", true}, {"start", true}, {"verdicts", true},
 		{"shared", false}, {"questions", true}, {"outcomes", true}, {"scenarios", true},
+		{"reading-age", false}, {"reviewed", false}, {"reviewer", false}, {"review-interval", false},
 	}
 	verdictKeys      = []key{{"label", true}, {"tone", false}}
 	questionKeys     = []key{{"text", true}, {"help", false}, {"scale", false}, {"options", true}}

@@ -108,6 +108,8 @@ type loader struct {
 	tree  *Tree
 	probs Problems
 	src   sources
+
+	lineStarts []int // the offset of each line, built by line on first use
 }
 
 func (l *loader) errorf(pos Pos, err error, hint, format string, args ...any) {

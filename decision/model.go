@@ -17,6 +17,19 @@ type Tree struct {
 	Outcomes  []*Outcome
 	Scenarios []*Scenario
 
+	// ReadingAge is the reading target: DefaultReadingAge unless the file
+	// sets reading-age.
+	ReadingAge int
+	// Review is when the tree was last reviewed and by whom (reviewed,
+	// reviewer); the zero Review if the file records none.
+	Review Review
+	// ReviewInterval is the time between reviews of the tree and of every
+	// page: DefaultReviewInterval unless the file sets review-interval.
+	ReviewInterval Interval
+	// Texts is the wording of the questions, in file order, for the
+	// reading-level check.
+	Texts []Text
+
 	// Warnings holds problems that do not stop a build, such as two options
 	// of one question that lead to the same node.
 	Warnings Problems

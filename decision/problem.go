@@ -40,6 +40,9 @@ var (
 	ErrAsk            = errors.New("unknown shared question")
 	ErrRoute          = errors.New("route and answers differ")
 	ErrNeverAsked     = errors.New("shared question never asked")
+	ErrReview         = errors.New("bad review record")
+	ErrReviewOverdue  = errors.New("review due")
+	ErrReadingLevel   = errors.New("above the reading target")
 )
 
 // Problem is one thing wrong (or, if Warning, worth a look) in a tree file.

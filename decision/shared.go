@@ -45,6 +45,9 @@ var (
 	}
 )
 
+// sharedKind names a shared question in messages.
+const sharedKind = "shared question"
+
 // isStep reports whether a question's mapping asks a shared question.
 func isStep(n *yaml.Node) bool {
 	if n.Kind != yaml.MappingNode {
@@ -64,8 +67,8 @@ func (l *loader) decodeShared(p pair) {
 	l.tree.Shared = make([]*Question, 0, len(entries))
 	l.src.shared = make([]questionSrc, 0, len(entries))
 	for _, e := range entries {
-		l.checkID("shared question", e.name, posOf(e.key), false)
-		q, src := l.decodeWords(where{kind: "shared question", id: e.name}, e, true)
+		l.checkID(sharedKind, e.name, posOf(e.key), false)
+		q, src := l.decodeWords(where{kind: sharedKind, id: e.name}, e, true)
 		l.tree.Shared = append(l.tree.Shared, q)
 		l.src.shared = append(l.src.shared, src)
 	}
@@ -88,6 +91,9 @@ func (l *loader) decodeStep(ctx where, e pair) (*Question, questionSrc) {
 	}
 	if v, ok := f.get("why"); ok {
 		st.whys, _ = l.answerMap(ctx, v, "why", "text", "`answer-id: what this answer means here`")
+		for _, w := range st.whys {
+			l.tree.Texts = append(l.tree.Texts, Text{Question: e.name, Field: "why", Value: w.value, Pos: w.val})
+		}
 	}
 	return q, src
 }

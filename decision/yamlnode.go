@@ -106,8 +106,8 @@ func (l *loader) pairs(n *yaml.Node, ctx where) []pair {
 type fieldSet struct {
 	ok   bool // the node was a mapping
 	keys []key
-	vals [8]pair
-	has  [8]bool
+	vals [12]pair
+	has  [12]bool
 }
 
 func (f *fieldSet) get(name string) (pair, bool) {

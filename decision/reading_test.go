@@ -1,0 +1,139 @@
+package decision
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"runorrest/decision/readability"
+)
+
+// lines is a stand-in for a Markdown flattener: one block per line of the
+// text, positioned within it.
+func lines(md string) []readability.Block {
+	var out []readability.Block
+	for i, l := range strings.Split(md, "\n") {
+		if strings.TrimSpace(l) != "" {
+			out = append(out, readability.Block{{Text: l, Line: i + 1, Col: 1}})
+		}
+	}
+	return out
+}
+
+const hardTree = `title: Run or rest?
+start: soreness
+verdicts:
+  run:
+    label: Run easy
+questions:
+  soreness:
+    text: "How sore are your legs?"
+    help: |
+      Pick a number.
+
+      Musculoskeletal discomfort of considerable intensity necessitates an immediate reconsideration of your originally intended exercise.
+    options:
+      - label: Mild
+        next: easy-run
+      - label: 'Painful'
+        next: easy-run
+        why: Stop.
+outcomes:
+  easy-run:
+    title: Go for an easy run
+    verdict: run
+    page: outcomes/easy-run.md
+scenarios: []
+`
+
+// TestQuestionReadings checks that a question's texts are measured
+// together and that the hardest sentence is placed where it is written.
+func TestQuestionReadings(t *testing.T) {
+	tree, err := Parse(TreeFile, []byte(hardTree), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var fields []string
+	for _, x := range tree.Texts {
+		fields = append(fields, x.Field)
+	}
+	if got := strings.Join(fields, " "); got != "text help label label why" {
+		t.Errorf("Texts fields = %q; want text help label label why", got)
+	}
+	rs := tree.QuestionReadings(lines)
+	if len(rs) != 1 || rs[0].Name != "question soreness" || rs[0].File != TreeFile {
+		t.Fatalf("QuestionReadings = %+v; want one for question soreness", rs)
+	}
+	r := rs[0]
+	// How sore are your legs? / Pick a number. / Musculoskeletal ... / Mild / Painful / Stop.
+	if r.Sentences != 6 {
+		t.Errorf("sentences = %d; want 6", r.Sentences)
+	}
+	if h := r.Hardest; h.Line != 12 || h.Col != 7 || !strings.HasPrefix(h.Text, "Musculoskeletal") {
+		t.Errorf("hardest = %d:%d %q; want 12:7 Musculoskeletal...", h.Line, h.Col, h.Text)
+	}
+	p := r.Check(DefaultReadingAge)
+	if p == nil {
+		t.Fatalf("Check(11) = nil; want a warning (grade %.1f)", r.Grade())
+	}
+	want := `content/tree.yaml:12:7: warning: question soreness reads at grade `
+	if got := p.Error(); !strings.HasPrefix(got, want) || !strings.Contains(got, `above the target 6 (reading age 11); its hardest sentence starts here: "Musculoskeletal discomfort of considerable intensity..." (14 words, 10 long) (split long sentences and use shorter words)`) || !errors.Is(p, ErrReadingLevel) || !p.Warning {
+		t.Errorf("Check(11) = %q", got)
+	}
+	if p := r.Check(21); p != nil {
+		t.Errorf("Check(21) = %v; want nil: grade %.1f is below 16", p, r.Grade())
+	}
+	// Positions of the other texts: quoted values start after the quote.
+	for _, x := range tree.Texts {
+		want := map[string]Pos{"text": {8, 12}, "help": {10, 7}, "why": {18, 14}}[x.Field]
+		if want != (Pos{}) && x.Pos != want {
+			t.Errorf("%s at %v; want %v", x.Field, x.Pos, want)
+		}
+	}
+}
+
+func TestReadingTargetMet(t *testing.T) {
+	r := Reading{File: "content/a.md", Name: "a.md", Result: readability.Measure([]readability.Block{{{Text: "Rest today. Walk if you like.", Line: 5, Col: 1}}})}
+	if p := r.Check(DefaultReadingAge); p != nil {
+		t.Errorf("Check of plain text = %v; want nil", p)
+	}
+	if GradeForAge(11) != 6 || GradeForAge(9) != 4 {
+		t.Errorf("GradeForAge(11), (9) = %v, %v; want 6, 4", GradeForAge(11), GradeForAge(9))
+	}
+}
+
+// TestSharedReadings measures a shared question once, and a step that asks
+// it only for its own why lines.
+func TestSharedReadings(t *testing.T) {
+	data := readFiles(t, "testdata/good/shared.yaml")["testdata/good/shared.yaml"]
+	tree, err := Load(pagesFS(t, data), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := map[string]bool{}
+	for _, r := range tree.QuestionReadings(lines) {
+		if names[r.Name] {
+			t.Errorf("%s measured twice", r.Name)
+		}
+		names[r.Name] = true
+	}
+	for _, s := range tree.Shared {
+		if !names["shared question "+s.ID] {
+			t.Errorf("shared question %s not measured (have %v)", s.ID, names)
+		}
+	}
+	for _, q := range tree.Questions {
+		if q.Ask != "" && names["question "+q.ID] != hasWhy(tree, q.ID) {
+			t.Errorf("step %s measured = %v; want it measured only for why lines of its own", q.ID, names["question "+q.ID])
+		}
+	}
+}
+
+func hasWhy(t *Tree, id string) bool {
+	for _, x := range t.Texts {
+		if x.Question == id && !x.Shared {
+			return true
+		}
+	}
+	return false
+}
