@@ -1,0 +1,115 @@
+package main
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files of testdata/check")
+
+// TestCheckGolden runs check in each format over guides with warnings and
+// errors and compares everything it writes with testdata/check/NAME.golden.
+// Run `go test ./cmd/runorrest -run TestCheckGolden -update` to rewrite them.
+func TestCheckGolden(t *testing.T) {
+	const health = "testdata/health" // reviewed 2026-03-01 every 6 months: due 2026-09-01
+	tests := []struct {
+		name string
+		args []string
+	}{
+		{"text-report", []string{"check", "-src", health, "-as-of", "2026-05-01", "-report"}},
+		{"json", []string{"check", "-src", health, "-as-of", "2026-05-01", "-format", "json"}},
+		{"github", []string{"check", "-src", health, "-as-of", "2026-05-01", "-format", "github"}},
+		{"due-soon", []string{"check", "-src", health, "-as-of", "2026-08-15"}},
+		{"overdue", []string{"check", "-src", health, "-as-of", "2026-09-02"}},
+		{"overdue-github", []string{"check", "-src", health, "-as-of", "2026-09-02", "-format", "github"}},
+		{"strict", []string{"check", "-src", health, "-as-of", "2026-05-01", "-strict"}},
+		{"bad-json", []string{"check", "-src", bad, "-format", "json"}},
+		{"bad-github", []string{"check", "-src", bad, "-format", "github"}},
+		{"good-json", []string{"check", "-src", good, "-format", "json"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			stdout, stderr, code := runCLI(t, tt.args...)
+			got := fmt.Sprintf("$ runorrest %s\nexit %d\n-- stdout --\n%s-- stderr --\n%s", strings.Join(tt.args, " "), code, stdout, stderr)
+			golden := filepath.Join("testdata", "check", tt.name+".golden")
+			if *update {
+				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test -update to create it)", err)
+			}
+			if got != string(want) {
+				t.Errorf("runorrest %s:\n%s\nwant:\n%s", strings.Join(tt.args, " "), got, want)
+			}
+		})
+	}
+}
+
+// TestCheckReview checks the review date's three states and the exit
+// status: past its due day check fails, and passes again with an earlier
+// -as-of.
+func TestCheckReview(t *testing.T) {
+	tests := []struct {
+		asOf   string
+		code   int
+		stderr string
+	}{
+		{"2026-08-01", 0, ""},
+		{"2026-08-02", 0, "content/tree.yaml:3:11: warning: review due in 30 days, on 2026-09-01"},
+		{"2026-09-01", 0, "content/tree.yaml:3:11: warning: review due today, on 2026-09-01"},
+		{"2026-09-02", 1, "content/tree.yaml:3:11: review overdue since 2026-09-01 (last reviewed 2026-03-01 by Sam Okafor, every 6 months)"},
+	}
+	for _, tt := range tests {
+		_, stderr, code := runCLI(t, "check", "-src", "testdata/health", "-as-of", tt.asOf)
+		review := ""
+		for _, l := range strings.Split(stderr, "\n") {
+			if strings.Contains(l, "review") && !strings.Contains(l, "reads at grade") {
+				review += l
+			}
+		}
+		if code != tt.code || (tt.stderr == "") != (review == "") || !strings.Contains(review, tt.stderr) {
+			t.Errorf("check -as-of %s = exit %d, %q; want exit %d, %q", tt.asOf, code, review, tt.code, tt.stderr)
+		}
+	}
+	for _, bad := range []string{"2026-13-01", "yesterday", "2026-9-1"} {
+		if _, stderr, code := runCLI(t, "check", "-src", "testdata/health", "-as-of", bad); code != 2 || !strings.Contains(stderr, "-as-of: date") {
+			t.Errorf("check -as-of %s = exit %d, %q; want exit 2 and a message", bad, code, stderr)
+		}
+	}
+}
+
+// TestCheckJSON checks that -format json is one well-formed document with
+// the keys the README documents, for a guide with errors and one without.
+func TestCheckJSON(t *testing.T) {
+	for _, src := range []string{good, bad, "testdata/health"} {
+		stdout, _, _ := runCLI(t, "check", "-src", src, "-format", "json", "-as-of", "2026-05-01")
+		var doc map[string]any
+		if err := json.Unmarshal([]byte(stdout), &doc); err != nil {
+			t.Fatalf("check -src %s -format json: %v\n%s", src, err, stdout)
+		}
+		for _, key := range []string{"problems", "errors", "warnings", "summary", "reading"} {
+			if _, ok := doc[key]; !ok {
+				t.Errorf("check -src %s -format json has no %q", src, key)
+			}
+		}
+		for _, p := range doc["problems"].([]any) {
+			p := p.(map[string]any)
+			for _, key := range []string{"file", "line", "column", "severity", "message"} {
+				if _, ok := p[key]; !ok {
+					t.Errorf("problem %v has no %q", p, key)
+				}
+			}
+		}
+	}
+}

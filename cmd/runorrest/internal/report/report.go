@@ -1,0 +1,139 @@
+// Package report writes what runorrest check found, in the three formats of
+// check -format:
+//
+//   - text: one problem a line, "file:line:col: [warning: ]what (how to fix)",
+//     then the summary as "name: value" lines.
+//   - json: one JSON object (see [JSON]): every problem with file, line,
+//     column, severity ("error" or "warning"), message and hint; the summary
+//     figures; and the reading level of every page and question.
+//   - github: one GitHub Actions workflow command a problem,
+//     "::error file=F,line=L,col=C,title=runorrest check::message", which a
+//     workflow run shows as an annotation on that line of the pull request's
+//     diff; then the summary lines as in text.
+//
+// and the reading-level table of check -report ([WriteTable]).
+package report
+
+import (
+	"cmp"
+	"fmt"
+	"io"
+	"math/big"
+	"slices"
+	"strings"
+
+	"runorrest/decision"
+)
+
+// Formats are the names -format accepts.
+var Formats = []string{"text", "json", "github"}
+
+// Result is everything check found.
+type Result struct {
+	Problems decision.Problems // errors and warnings, in any order
+	Summary  *Summary          // nil when the guide could not be checked
+	Reading  []decision.Reading
+}
+
+// Summary is the figures check prints about a valid tree.
+type Summary struct {
+	Questions, Outcomes int
+	Paths               *big.Int
+	Shortest, Longest   int
+	PerVerdict          []decision.VerdictCount
+	Scenarios, Passed   int
+}
+
+// NewSummary takes the figures of a loaded tree.
+func NewSummary(t *decision.Tree) *Summary {
+	s := t.Stats()
+	return &Summary{Questions: s.Questions, Outcomes: s.Outcomes, Paths: s.Paths,
+		Shortest: s.Shortest, Longest: s.Longest, PerVerdict: s.PerVerdict,
+		Scenarios: len(t.Scenarios), Passed: s.Scenarios}
+}
+
+// Sort orders problems by file, line and column, keeping the order found
+// for problems at the same place.
+func Sort(ps decision.Problems) {
+	slices.SortStableFunc(ps, func(a, b *decision.Problem) int {
+		return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Pos.Line, b.Pos.Line), cmp.Compare(a.Pos.Col, b.Pos.Col))
+	})
+}
+
+// Errors counts the problems that are not warnings.
+func Errors(ps decision.Problems) int {
+	n := 0
+	for _, p := range ps {
+		if !p.Warning {
+			n++
+		}
+	}
+	return n
+}
+
+// WriteProblems writes the problems as text, one a line.
+func WriteProblems(w io.Writer, ps decision.Problems) error {
+	for _, p := range ps {
+		if _, err := fmt.Fprintln(w, p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// WriteSummary writes the summary as text.
+func WriteSummary(w io.Writer, file string, s *Summary) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s is valid.\n", file)
+	fmt.Fprintf(&b, "questions: %d\n", s.Questions)
+	fmt.Fprintf(&b, "outcomes: %d\n", s.Outcomes)
+	fmt.Fprintf(&b, "paths: %s\n", s.Paths)
+	fmt.Fprintf(&b, "shortest path: %s\n", questions(s.Shortest))
+	fmt.Fprintf(&b, "longest path: %s\n", questions(s.Longest))
+	for _, v := range s.PerVerdict {
+		fmt.Fprintf(&b, "paths to %s: %s\n", v.Verdict, v.Paths)
+	}
+	fmt.Fprintf(&b, "scenarios passed: %d of %d\n", s.Passed, s.Scenarios)
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func questions(n int) string {
+	if n == 1 {
+		return "1 question"
+	}
+	return fmt.Sprintf("%d questions", n)
+}
+
+// WriteGitHub writes each problem as a GitHub Actions workflow command:
+// ::error or ::warning with the file, line and column, the title
+// "runorrest check" and the message with its hint. Special characters are
+// escaped as the workflow command syntax requires.
+func WriteGitHub(w io.Writer, ps decision.Problems) error {
+	var b strings.Builder
+	for _, p := range ps {
+		level := "error"
+		if p.Warning {
+			level = "warning"
+		}
+		msg := p.Msg
+		if p.Hint != "" {
+			msg += " (" + p.Hint + ")"
+		}
+		fmt.Fprintf(&b, "::%s file=%s,line=%d,col=%d,title=runorrest check::%s\n",
+			level, escapeProperty(p.File), p.Pos.Line, p.Pos.Col, escapeData(msg))
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// escapeData escapes a workflow command's message: %, CR and LF.
+func escapeData(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+}
+
+// escapeProperty escapes a workflow command's property value: as a
+// message, and also : and ,.
+func escapeProperty(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+}

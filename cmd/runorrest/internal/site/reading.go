@@ -1,0 +1,84 @@
+package site
+
+import (
+	"html"
+	"sort"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
+
+	"runorrest/decision/readability"
+)
+
+// TextBlocks returns the text readers see in Markdown src, for the reading
+// level check: one block per paragraph, heading, tight list item and table
+// cell, with markup removed, link text kept, and code blocks, autolinks and
+// raw HTML left out. Positions are those of the file when src starts on
+// line firstLine of it.
+func TextBlocks(src []byte, firstLine int) []readability.Block {
+	doc := md.Parser().Parse(text.NewReader(src))
+	starts := []int{0}
+	for i, c := range src {
+		if c == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	pos := func(off int) (int, int) {
+		i := sort.Search(len(starts), func(i int) bool { return starts[i] > off }) - 1
+		return firstLine + i, utf8.RuneCount(src[starts[i]:off]) + 1
+	}
+	var out []readability.Block
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n.Kind() {
+		case ast.KindCodeBlock, ast.KindFencedCodeBlock, ast.KindHTMLBlock:
+			return ast.WalkSkipChildren, nil
+		case ast.KindParagraph, ast.KindHeading, ast.KindTextBlock:
+		default:
+			if n.Type() != ast.TypeBlock || n.FirstChild() == nil || n.FirstChild().Type() != ast.TypeInline {
+				return ast.WalkContinue, nil // a container: look inside
+			}
+		}
+		if b := inlineBlock(n, src, pos); len(b) > 0 {
+			out = append(out, b)
+		}
+		return ast.WalkSkipChildren, nil
+	})
+	return out
+}
+
+// inlineBlock collects the text of the inline nodes under n.
+func inlineBlock(n ast.Node, src []byte, pos func(int) (int, int)) readability.Block {
+	var b readability.Block
+	last := 0
+	if n.Lines().Len() > 0 {
+		last = n.Lines().At(0).Start
+	}
+	add := func(s []byte, off int) {
+		line, col := pos(off)
+		b = append(b, readability.Span{Text: string(s), Line: line, Col: col})
+	}
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch c := c.(type) {
+		case *ast.AutoLink, *ast.RawHTML:
+			return ast.WalkSkipChildren, nil
+		case *ast.Text:
+			seg := c.Segment
+			add(seg.Value(src), seg.Start)
+			last = seg.Stop
+			if c.SoftLineBreak() || c.HardLineBreak() {
+				add([]byte(" "), last)
+			}
+		case *ast.String:
+			add([]byte(html.UnescapeString(string(c.Value))), last) // typographer quotes, as entities
+		}
+		return ast.WalkContinue, nil
+	})
+	return b
+}
