@@ -212,7 +212,8 @@
 // Health guidance has to be read by everyone, so check measures the words of
 // every page (its title, description and Markdown text) and of every
 // question (its text, help, scale words and its options' labels and why
-// lines) with the Flesch-Kincaid grade level:
+// lines; a shared question once, and a step for its own why lines) with the
+// Flesch-Kincaid grade level:
 //
 //	grade = 0.39 × (words / sentences) + 11.8 × (syllables / words) − 15.59
 //
