@@ -177,7 +177,10 @@
 // no change. Steps may send several answers the same way (unlike the options
 // of one question, that is no warning), but a step that sends every answer
 // to the same place is warned about. A shared question that no step asks is
-// warned about too.
+// warned about too. No path may ask a shared question twice: a reader is
+// never asked the same thing again, and a scenario or rule that names a
+// shared question names the one answer its path gives. A tree has at most
+// [MaxShared] shared questions.
 //
 // # Outcomes
 //
@@ -271,7 +274,8 @@
 //     of that question, each once, by id (a route that misses an answer is
 //     reported at the step's next, one that names no answer at its line,
 //     with a "did you mean"); a step's why names answers of its question;
-//   - every shared question is asked by a step (a warning);
+//   - every shared question is asked by a step (a warning), and by at most
+//     one step on any path;
 //   - no walk can loop (the cycle is printed as a -> b -> a);
 //   - every question and outcome is reachable from start;
 //   - every question and shared question has at least two options, with

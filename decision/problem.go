@@ -43,6 +43,7 @@ var (
 	ErrReview         = errors.New("bad review record")
 	ErrReviewOverdue  = errors.New("review due")
 	ErrReadingLevel   = errors.New("above the reading target")
+	ErrAskedTwice     = errors.New("shared question asked twice on a path")
 )
 
 // Problem is one thing wrong (or, if Warning, worth a look) in a tree file.

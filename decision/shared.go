@@ -64,6 +64,11 @@ func isStep(n *yaml.Node) bool {
 // decodeShared reads the shared questions.
 func (l *loader) decodeShared(p pair) {
 	entries := l.idMap(p, "shared question", "shared")
+	if len(entries) > MaxShared {
+		l.errorf(posOf(entries[MaxShared].key), ErrTooLarge, fmt.Sprintf("a tree has at most %d shared questions", MaxShared),
+			"shared has %d questions, more than %d", len(entries), MaxShared)
+		entries = entries[:MaxShared]
+	}
 	l.tree.Shared = make([]*Question, 0, len(entries))
 	l.src.shared = make([]questionSrc, 0, len(entries))
 	for _, e := range entries {
@@ -246,4 +251,89 @@ func (l *loader) checkAnswerNames(q, s *Question, st *stepSrc, route map[string]
 		l.errorf(st.next, ErrRoute, "add `"+m+": question-or-outcome-id` under next",
 			"question %q: next has no route for answer %q (%q) of shared question %q", q.ID, m, label, s.ID)
 	}
+}
+
+// MaxShared is the most shared questions a tree may have: far more distinct
+// questions than a guide asks, and it keeps checkAskedOnce linear in the
+// nodes and options, with a small factor (MaxShared/64 words per node).
+const MaxShared = 256
+
+// checkAskedOnce reports a step that asks a shared question which a path
+// from start to it has asked already: a reader is never asked the same
+// question twice, and a scenario or rule that names a shared question
+// names one answer on each path. It needs a topological order.
+func (l *loader) checkAskedOnce() {
+	t, g := l.tree, l.tree.g
+	if len(t.Shared) < 1 || len(t.Shared) > MaxShared {
+		return
+	}
+	bit := make([]int, g.nq) // the shared question each step asks, or -1
+	index := make(map[string]int, len(t.Shared))
+	for i, s := range t.Shared {
+		index[s.ID] = i
+	}
+	steps := 0
+	for v, q := range t.Questions {
+		bit[v] = -1
+		if i, ok := index[q.Ask]; ok && l.src.questions[v].step != nil {
+			bit[v] = i
+			steps++
+		}
+	}
+	if steps < 2 {
+		return
+	}
+	words := (len(t.Shared) + 63) / 64
+	asked := make([]uint64, g.nq*words) // asked[v]: shared questions asked on some path to v, v excluded
+	reports := 0
+	for _, v32 := range g.order {
+		v := int(v32)
+		if v >= g.nq {
+			continue
+		}
+		row := asked[v*words : (v+1)*words]
+		if b := bit[v]; b >= 0 {
+			if row[b/64]&(1<<(b%64)) != 0 && reports < maxCycleReports {
+				reports++
+				q := t.Questions[v]
+				l.errorf(l.src.questions[v].step.ask, ErrAskedTwice, "ask it once on every path: lead the earlier step's answers past it, or ask another question here",
+					"question %q asks %q, which a path to it has asked already at %q", q.ID, q.Ask, l.earlierStep(bit, v))
+			}
+			row[b/64] |= 1 << (b % 64)
+		}
+		for _, w := range g.edges(v) {
+			if w >= 0 && int(w) < g.nq {
+				for i, x := range row {
+					asked[int(w)*words+i] |= x
+				}
+			}
+		}
+	}
+}
+
+// earlierStep returns the id of a step that asks the same shared question
+// as step v and from which v can be reached.
+func (l *loader) earlierStep(bit []int, v int) string {
+	t, g := l.tree, l.tree.g
+	for u := range g.nq {
+		if u == v || bit[u] != bit[v] {
+			continue
+		}
+		seen := make([]bool, g.n)
+		stack := []int32{int32(u)}
+		for len(stack) > 0 {
+			x := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			for _, w := range g.edges(int(x)) {
+				if w >= 0 && !seen[w] {
+					if int(w) == v {
+						return t.Questions[u].ID
+					}
+					seen[w] = true
+					stack = append(stack, w)
+				}
+			}
+		}
+	}
+	return "?"
 }

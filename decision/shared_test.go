@@ -2,6 +2,7 @@ package decision
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"slices"
 	"strings"
@@ -171,5 +172,26 @@ func TestScenarioAnswersByID(t *testing.T) {
 				t.Errorf("Parse = %v; want %q", err, tt.problem)
 			}
 		})
+	}
+}
+
+// TestSharedLimit refuses more than MaxShared shared questions at the first
+// one too many, and accepts MaxShared.
+func TestSharedLimit(t *testing.T) {
+	for _, n := range []int{MaxShared, MaxShared + 1} {
+		var b strings.Builder
+		b.WriteString("title: T\nstart: q\nverdicts:\n  run:\n    label: Run\nshared:\n")
+		for i := range n {
+			fmt.Fprintf(&b, "  s%d:\n    text: S?\n    options:\n      - {id: a, label: A}\n      - {id: b, label: B}\n", i)
+		}
+		b.WriteString("questions:\n  q:\n    ask: s0\n    next: {a: o, b: o2}\noutcomes:\n  o: {title: O, verdict: run, page: o.md}\n  o2: {title: O, verdict: run, page: o.md}\nscenarios: []\n")
+		_, err := Parse(TreeFile, []byte(b.String()), Options{})
+		tooMany := errors.Is(err, ErrTooLarge)
+		if tooMany != (n > MaxShared) {
+			t.Errorf("%d shared questions: Parse = %v; want ErrTooLarge %v", n, err, n > MaxShared)
+		}
+		if want := fmt.Sprintf(":%d:3: shared has %d questions, more than %d", 7+5*MaxShared, n, MaxShared); tooMany && !strings.Contains(err.Error(), want) {
+			t.Errorf("Parse = %v; want %q", err, want)
+		}
 	}
 }

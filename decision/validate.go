@@ -46,6 +46,7 @@ func (l *loader) validate() {
 	}
 	if g.order != nil {
 		l.checkDepth()
+		l.checkAskedOnce()
 	}
 	if g.start >= 0 {
 		l.checkScenarios()
