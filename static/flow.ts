@@ -11,9 +11,10 @@
 // sets self.runorrestTree to JSON written by encoding/json (site/flowdata.go).
 
 import { walk, type Tree } from "./flow/tree"
-import { read } from "./flow/url"
+import { read, link, answers } from "./flow/url"
 import { el } from "./flow/dom"
 import { question, outcome, resume } from "./flow/steps"
+import { keep } from "./flow/keep"
 import "./offline" // the service worker and the update prompt (offline.ts)
 
 const tree = (self as { runorrestTree?: Tree }).runorrestTree
@@ -37,6 +38,8 @@ function run(t: Tree, main: HTMLElement): void {
     return
   }
   const w = walk(t, ans || new Map(), t.start, id)
+  const walked = w.at === id && w.steps.length > 0
+  if (main.dataset.kind === "outcome") keep(main, walked ? link(id, answers(w.steps)) : null)
   if (w.at !== id) return // the answers do not lead here: leave the page as built
   const step = main.dataset.kind === "question" ? question(t, main, id, w.steps, ans) : outcome(t, main, id, w.steps, ans)
 

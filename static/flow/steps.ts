@@ -27,7 +27,8 @@ export function question(t: Tree, main: HTMLElement, id: string, steps: Step[], 
   const bar = el("nav", "flow-bar", progress(n, max))
   bar.setAttribute("aria-label", "Your progress")
   const prev = steps[steps.length - 1]
-  if (prev || (ans && ans.size)) {
+  // The first question has nothing to go back to or start again from.
+  if (id !== t.start && (prev || (ans && ans.size))) {
     bar.append(el("p", "flow-nav", prev && a(link(prev.id, answers(steps)), "Back", "flow-back"), " ", restart(t)))
     // One "Start again" is enough: the bar's replaces the page's own.
     const again = main.querySelector<HTMLElement>(".again")
@@ -60,6 +61,7 @@ export function outcome(t: Tree, main: HTMLElement, id: string, steps: Step[], a
   const o = t.o[id]
   if (steps.length) {
     const all = answers(steps, ans || undefined)
+    // Each answer with its reason: the why line of the answer given.
     const mine = steps.map((s) => {
       const li = el(
         "li",
@@ -69,24 +71,17 @@ export function outcome(t: Tree, main: HTMLElement, id: string, steps: Step[], a
         el("strong", "", answerText(s)),
         " ",
         el("a", "flow-change", "Change", el("span", "flow-vh", " your answer to: " + s.q.t)),
+        s.opt.w ? el("span", "flow-because", s.opt.w) : null,
       )
-      ;(li.lastChild as HTMLAnchorElement).href = link(s.id, all)
+      ;(li.querySelector(".flow-change") as HTMLAnchorElement).href = link(s.id, all)
       li.dataset.q = s.id
       li.dataset.a = s.tok
       return li
     })
-    const whyBox = section(
-      "flow-out flow-why",
-      "Why this advice",
-      // Each answer in words: its why line, or the question and the answer.
-      el("ul", "", ...steps.map((s) => el("li", "", s.opt.w || s.q.t + " " + answerText(s)))),
-    )
     const mineBox = section("flow-out flow-answers", "Your answers", el("ol", "", ...mine))
-    // Why comes straight after the title; the answers before the notice.
-    const h1 = main.querySelector("h1")
-    h1 ? h1.after(whyBox) : main.append(whyBox)
-    const notice = main.querySelector(".notice")
-    notice ? notice.before(mineBox) : main.append(mineBox)
+    // The answers follow what to do today: the verdict and the advice come first.
+    const after = main.querySelector("[data-advice]") || main.querySelector("h1")
+    after ? after.after(mineBox) : main.append(mineBox)
   }
   // A finished walk leaves nothing to resume; a visit from elsewhere keeps it.
   return { say: "Your advice: " + o.t + ". " + o.v + ".", save: () => steps.length && save(null) }

@@ -76,6 +76,11 @@ func (b *tab) checkQuestion(q *decision.Question, n int) {
 	if got, want := b.text(".flow-back") != "", n > 1; got != want {
 		b.t.Errorf("on %s (question %d): has back = %v; want %v", q.ID, n, got, want)
 	}
+	// One visible "Start again" on a question after the first, none on the first.
+	again := eval[int](b, `[...document.querySelectorAll("main a")].filter(l => l.offsetParent && l.textContent === "Start again").length`)
+	if want := min(n-1, 1); again != want {
+		b.t.Errorf("on %s (question %d): %d \"Start again\" links; want %d", q.ID, n, again, want)
+	}
 	b.checkArrival(fmt.Sprintf("Question %d of at most %d: %s", n, n-1+q.MaxRemaining, q.Text))
 }
 
@@ -99,7 +104,7 @@ type answerRow struct {
 }
 
 // checkOutcome checks that the page is the outcome of steps, with "your
-// answers" and "why this advice" matching them.
+// answers", each with the why line of its answer, matching them.
 func (b *tab) checkOutcome(tree *decision.Tree, steps []decision.Step, out *decision.Outcome) {
 	b.t.Helper()
 	b.at(out.ID)
@@ -116,17 +121,13 @@ func (b *tab) checkOutcome(tree *decision.Tree, steps []decision.Step, out *deci
 			r.A = keys[st.Question.ID][optionIndex(st.Question, st.Option)]
 		}
 		want = append(want, r)
-		if st.Option.Why != "" {
-			why = append(why, st.Option.Why)
-		} else {
-			why = append(why, st.Question.Text+" "+answerText(st.Question, st.Option))
-		}
+		why = append(why, st.Option.Why)
 	}
 	if fmt.Sprint(rows) != fmt.Sprint(want) {
 		b.t.Errorf("on %s: your answers = %v; want %v", out.ID, rows, want)
 	}
-	if got := eval[[]string](b, `[...document.querySelectorAll(".flow-why li")].map(li => li.textContent)`); fmt.Sprint(got) != fmt.Sprint(why) {
-		b.t.Errorf("on %s: why this advice = %q; want %q", out.ID, got, why)
+	if got := eval[[]string](b, `[...document.querySelectorAll(".flow-answers li")].map(li => (e => e ? e.textContent : "")(li.querySelector(".flow-because")))`); fmt.Sprint(got) != fmt.Sprint(why) {
+		b.t.Errorf("on %s: the reasons of your answers = %q; want %q", out.ID, got, why)
 	}
 	v := tree.Verdict(out.Verdict)
 	b.checkArrival("Your advice: " + out.Title + ". " + v.Label + ".")

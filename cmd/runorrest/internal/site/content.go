@@ -126,6 +126,9 @@ func (b *builder) loadMarkdown() {
 	parallel(len(b.docs), func(i int) {
 		d := b.docs[i]
 		h, err := d.toHTML()
+		if err == nil && b.outcomeFile[d.file] {
+			d.parts, err = d.splitOutcome()
+		}
 		if err != nil {
 			b.problem(d.file, d.line+1, 1, ErrMarkdown, err.Error(), "fix the Markdown")
 		}

@@ -45,6 +45,7 @@ type mdDoc struct {
 	fm       frontMatter
 	doc      ast.Node
 	html     template.HTML
+	parts    *outcomeParts     // an outcome page cut at its headings (outcome.go)
 	ids      map[string]string // heading id -> heading text
 	headings []heading
 	links    []mdLink
@@ -84,13 +85,18 @@ func (d *mdDoc) parse() {
 	d.doc = md.Parser().Parse(text.NewReader(d.src), parser.WithContext(pc))
 }
 
-// toHTML renders a parsed Markdown document. It is the one place where
-// Markdown becomes template.HTML: goldmark escapes text and, with raw HTML
-// off, drops any HTML the source holds.
-func (d *mdDoc) toHTML() (template.HTML, error) {
+// toHTML renders a parsed Markdown document.
+func (d *mdDoc) toHTML() (template.HTML, error) { return d.render(d.doc) }
+
+// render renders nodes of the parsed document, one after the other. It is
+// the one place where Markdown becomes template.HTML: goldmark escapes text
+// and, with raw HTML off, drops any HTML the source holds.
+func (d *mdDoc) render(nodes ...ast.Node) (template.HTML, error) {
 	var buf bytes.Buffer
-	if err := md.Renderer().Render(&buf, d.src, d.doc); err != nil {
-		return "", err
+	for _, n := range nodes {
+		if err := md.Renderer().Render(&buf, d.src, n); err != nil {
+			return "", err
+		}
 	}
 	return template.HTML(buf.String()), nil
 }

@@ -77,7 +77,7 @@ func TestPageContract(t *testing.T) {
 	}{
 		{"index.html", []string{
 			`<main data-kind="home">`, `<h1>Sore legs test guide</h1>`, `<a class="button" data-start href="soreness.html">Start</a>`,
-			`<li><a href="rating.html">Rating soreness</a>: How to put a number on how your legs feel.</li>`,
+			`<li><a href="rating.html">Rating soreness</a> <span>How to put a number on how your legs feel.</span></li>`,
 			`<link rel="canonical" href="https://example.org/guide/">`,
 		}},
 		{"soreness.html", []string{
@@ -96,7 +96,7 @@ func TestPageContract(t *testing.T) {
 		}},
 		{"cross-train.html", []string{
 			`<main data-node="cross-train" data-kind="outcome" data-verdict="cross">`,
-			`<p class="verdict tone-caution"><span>Verdict</span> <strong>Cross-train</strong></p>`,
+			`<div class="verdict tone-caution">` + "\n" + `<p><span>Verdict</span> <strong>Cross-train</strong></p>` + "\n" + `<h1>Cross-train today</h1>`,
 			`<meta name="description" content="A day on the bike or in the pool.">`,
 			`<a href="recovery.html#cold">cold</a>`,
 			`<li><a href="recovery.html#cold">Cold</a></li>`,

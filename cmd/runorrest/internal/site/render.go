@@ -122,6 +122,7 @@ type choice struct {
 type outcomeView struct {
 	*decision.Outcome
 	V        *decision.Verdict
+	Parts    *outcomeParts
 	Sections []section
 }
 
@@ -164,7 +165,7 @@ func (b *builder) renderPages() {
 	for _, o := range b.tree.Outcomes {
 		d := b.byFile[path.Join("content", o.Page)]
 		add(&pageData{Kind: "outcome", Path: o.ID + ".html", Title: o.Title, Description: d.fm.Description,
-			Body: d.html, Outcome: &outcomeView{Outcome: o, V: b.tree.Verdict(o.Verdict), Sections: b.sections(d)}})
+			Body: d.html, Outcome: &outcomeView{Outcome: o, V: b.tree.Verdict(o.Verdict), Parts: d.parts, Sections: b.sections(d)}})
 	}
 	for _, a := range b.articles {
 		add(&pageData{Kind: "article", Path: a.Path, Title: a.FM.Title, Description: a.FM.Description, Body: a.doc.html})

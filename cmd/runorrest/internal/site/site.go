@@ -12,7 +12,15 @@
 //
 //   - content/tree.yaml: the decision tree (package decision).
 //   - content/outcomes/*.md (the pages the tree's outcomes name): the
-//     guidance of each outcome. Front matter is optional there.
+//     guidance of each outcome. Front matter is optional there. The page
+//     is cut at its "##" headings (outcome.go) so that a phone's first
+//     screen holds the verdict and what to do today: it shows the text
+//     before the first heading (the lead), then the section "What to do
+//     today" (the advice, marked data-advice; in a page without that
+//     heading, the first section), then the other sections in their
+//     order. The last section says when to check again: printed, the page
+//     keeps the lead, the advice, the answers given, that last section,
+//     the not-medical-advice line, the date and the page's address.
 //   - content/*.md: article pages, each with front matter between two "---"
 //     lines: title and description (text, required) and order (whole number,
 //     optional; the home page lists articles by order, then name). The file
