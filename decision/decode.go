@@ -19,6 +19,7 @@ type sources struct {
 	outcomes  []outcomeSrc
 	verdicts  []Pos // the tone value, or the verdict's key
 	scenarios []scenarioSrc
+	rules     []ruleSrc
 }
 
 type questionSrc struct {
@@ -118,6 +119,7 @@ func (l *loader) decodeTree(root *yaml.Node) {
 	l.decodeQuestions(f.val("questions"))
 	l.decodeOutcomes(f.val("outcomes"))
 	l.decodeScenarios(f.val("scenarios"))
+	l.decodeRules(f.val("rules"))
 }
 
 func (l *loader) decodeVerdicts(p pair) {

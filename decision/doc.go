@@ -69,6 +69,8 @@
 //     steps of the walk, each with a page of its own.
 //   - outcomes: a mapping from outcome id to outcome (see Outcomes).
 //   - scenarios: a list of scenarios (see Scenarios); may be empty ([]).
+//   - rules (optional): the guide's promises, proved on every path (see
+//     Safety rules).
 //
 // and these, optional (see Reading level and Reviews):
 //
@@ -254,7 +256,88 @@
 // that is not a real day written YYYY-MM-DD, a reviewer without a date and
 // a date without a reviewer are errors.
 //
-// # Rules
+// # Safety rules
+//
+// Scenarios test a few walks; rules are promises about every walk. The
+// optional top-level key rules holds a list of them, and check proves each
+// one on every path from start, however many paths there are:
+//
+//	rules:
+//	  # Pain never leads to a run.
+//	  - name: pain never runs
+//	    when:
+//	      - soreness: 4-10
+//	    never: [run]
+//	  # Soreness in one spot, or a tired body, means rest.
+//	  - name: one spot or a tired body rests
+//	    when:
+//	      - where: In one spot or on one side
+//	      - tired: Yes, I feel drained
+//	    only: [rest]
+//	  # Nobody is sent running before the tiredness question.
+//	  - name: every run asks about tiredness first
+//	    to: [run]
+//	    asks: [tired]
+//	    before: [cause]
+//
+// A rule has:
+//
+//   - name (required): the promise in a few words, unique among rules; shown
+//     when the rule breaks.
+//   - when (optional): which paths the rule speaks of. It is a list of
+//     conditions, and the rule speaks of the paths that meet any one of them;
+//     without when it speaks of every path. A condition maps question ids to
+//     answers, one or a list ([A, B]); a path meets it when it answers every
+//     question the condition names, each with one of the answers listed. A
+//     path that does not ask a question of the condition does not meet it.
+//   - exactly one of only, never and asks, each one id or a list of ids:
+//     only: verdicts; every path the rule speaks of ends at an outcome whose
+//     verdict is one of them. never: verdicts; no path the rule speaks of
+//     ends at an outcome whose verdict is one of them. asks: questions;
+//     every path the rule speaks of answers at least one of them.
+//   - to (optional, with asks): verdicts; the rule then speaks only of the
+//     paths, among those when chooses, that end at an outcome of one of them.
+//   - before (optional, with asks): questions; a path must answer a question
+//     of asks before it reaches any of these. A path that reaches one of
+//     them first breaks the rule, even if it answers a question of asks
+//     later. No question may be in both lists.
+//
+// "Every path to verdict X asks question Y first" is written to: [X] with
+// asks: [Y]: no path reaches an outcome of verdict X without answering Y on
+// the way. Add before: [Z] to say that Y also comes before question Z.
+//
+// Rules name questions and answers as scenarios do, so that they survive
+// changes of wording. A question is named by its id: a step's id names that
+// step, and a shared question's id names every step that asks it (no path
+// asks a shared question twice, so the answer that counts is clear). An
+// answer is named by its option's id, or by its label if it has no id; for
+// a scale question also by a number (3) or a range (4-10) on the scale. A
+// number or range names every option that shares a value with it, because
+// a reader who picks that value takes that option: with options 1-2, 3 and
+// 4-10, the answer 3-10 names the options 3 and 4-10, and 2-5 names all
+// three. So a rule speaks of every path a reader with such an answer could
+// take. A rule that names an unknown question, answer or verdict is an
+// error, with a "did you mean" hint.
+//
+// Check proves every rule without listing paths: dynamic programming over
+// the graph in reverse topological order, on pairs of a node and a small
+// state (how many of the condition's questions the path has answered as the
+// condition says; for an asks rule, whether it has asked yet). That is
+// linear in questions, outcomes and options for each condition, as path
+// counting is. A rule that does not hold is an error at the rule's line,
+// showing the shortest path that breaks it (fewest answers; among those,
+// the first in the order paths lists them), written as paths writes it:
+//
+//	content/tree.yaml:250:5: rule "pain never runs" is broken by soreness=4-10 > where-pain=All over, on both legs > tired-pain=No, it is just my legs => easy-run (run), whose verdict run is in never (run) (lead this path to an outcome the rule allows, or change the rule)
+//
+// A condition that no path from start meets (with to: that no such path
+// ends at a verdict of to) is warned about: the rule proves nothing there,
+// which is usually a mistake in the answers it names.
+//
+// Limits, far above what a guide needs: at most 100 rules, 32 conditions in
+// a rule and 16 questions in a condition.
+//
+// # Validation
 //
 // Loading and validation report every problem at once, sorted by position
 // (problems at one position in the order found), each as
@@ -288,7 +371,9 @@
 //   - every scenario passes, and scenario names are unique;
 //   - reading-age, reviewed, reviewer and review-interval are well formed
 //     (reading level and review dates themselves give warnings, and an
-//     error once a review is overdue, as above).
+//     error once a review is overdue, as above);
+//   - every rule names known questions, answers and verdicts, has one kind,
+//     and holds on every path from start; rule names are unique.
 //
 // A few checks wait for the problems they depend on, so that one mistake
 // gives one message: a file that is not well-formed YAML, or that uses
@@ -296,7 +381,9 @@
 // once every option has a next; scenarios are walked once start names a
 // question, and a scenario whose question has a bad scale is not walked; a
 // shared question's words are checked once, where they are written, and its
-// steps' routes only once its options have an id each.
+// steps' routes only once its options have an id each; rules are proved
+// once the graph is sound (start names a question, every next names a
+// node, no cycle), and a rule with a problem of its own is not proved.
 //
 // Together the rules establish that every walk from start ends at an outcome:
 // no next dangles, no walk loops, and a question always offers a way on.

@@ -12,7 +12,7 @@ type key struct {
 var (
 	topKeys = []key{
 		{"title", true}, {"start", true}, {"verdicts", true},
-		{"shared", false}, {"questions", true}, {"outcomes", true}, {"scenarios", true},
+		{"shared", false}, {"questions", true}, {"outcomes", true}, {"scenarios", true}, {"rules", false},
 		{"reading-age", false}, {"reviewed", false}, {"reviewer", false}, {"review-interval", false},
 	}
 	verdictKeys      = []key{{"label", true}, {"tone", false}}
@@ -24,6 +24,8 @@ var (
 	sharedOptionKeys = []key{{"id", true}, {"label", true}, {"values", false}, {"why", false}}
 	outcomeKeys      = []key{{"title", true}, {"verdict", true}, {"page", true}}
 	scenarioKeys     = []key{{"name", true}, {"answers", true}, {"expect", true}}
+	ruleKeys         = []key{{"name", true}, {"when", false}, {"only", false}, {"never", false},
+		{"asks", false}, {"to", false}, {"before", false}}
 )
 
 // schemaKeys maps the name of each definition in tree.schema.json ("" for
@@ -39,6 +41,7 @@ var schemaKeys = map[string][]key{
 	"shared-option": sharedOptionKeys,
 	"outcome":       outcomeKeys,
 	"scenario":      scenarioKeys,
+	"rule":          ruleKeys,
 }
 
 // tones are the allowed values of a verdict's tone.

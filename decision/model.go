@@ -16,6 +16,7 @@ type Tree struct {
 	Shared    []*Question // questions written once and asked by steps (see Question.Ask)
 	Outcomes  []*Outcome
 	Scenarios []*Scenario
+	Rules     []*Rule
 
 	// ReadingAge is the reading target: DefaultReadingAge unless the file
 	// sets reading-age.
@@ -109,5 +110,36 @@ type Answer struct {
 	Label    string // the option's id or label; set for an ordinary question
 	Value    int    // set for a scale question
 	IsValue  bool
+	Pos      Pos
+}
+
+// Rule is a promise the guide makes about its paths, proved on every path
+// from start by validation. Exactly one of Only, Never and Asks is set.
+type Rule struct {
+	Name string
+	When []Condition // the paths the rule speaks of: those meeting any one; nil for all
+
+	Only  []string // verdict ids: the paths end at an outcome of one of them
+	Never []string // verdict ids: the paths end at an outcome of none of them
+
+	Asks   []string // question ids: the paths answer one of them
+	To     []string // for Asks: speak only of paths ending at one of these verdicts
+	Before []string // for Asks: answer one of Asks before reaching any of these
+
+	Pos Pos
+}
+
+// Condition is one item of a rule's when: a path meets it when it answers
+// every question of its clauses with one of the clause's answers.
+type Condition struct {
+	Clauses []Clause // in file order
+	Pos     Pos
+}
+
+// Clause names a question and the answers a path may give it: option
+// labels, or for a scale question numbers and ranges ("3", "4-10").
+type Clause struct {
+	Question string
+	Answers  []string
 	Pos      Pos
 }

@@ -44,6 +44,9 @@ var (
 	ErrReviewOverdue  = errors.New("review due")
 	ErrReadingLevel   = errors.New("above the reading target")
 	ErrAskedTwice     = errors.New("shared question asked twice on a path")
+	ErrRule           = errors.New("bad rule")
+	ErrRuleBroken     = errors.New("rule broken")
+	ErrRuleVacuous    = errors.New("rule speaks of no path")
 )
 
 // Problem is one thing wrong (or, if Warning, worth a look) in a tree file.

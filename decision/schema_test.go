@@ -92,7 +92,8 @@ func TestSchemaAcceptsGoodTrees(t *testing.T) {
 func TestSchemaRejectsMistakes(t *testing.T) {
 	s := compileSchema(t)
 	for _, name := range []string{"unknown-key-top", "unknown-key-option", "missing-text", "bad-id", "wrong-type-options", "unknown-tone", "empty-text",
-		"shared-option-next", "review-no-reviewer", "review-interval-unit", "reading-age-range", "shared-option-no-id", "shared-step-with-text", "shared-step-next-list", "shared-not-mapping", "option-id-bad"} {
+		"shared-option-next", "review-no-reviewer", "review-interval-unit", "reading-age-range", "shared-option-no-id", "shared-step-with-text", "shared-step-next-list", "shared-not-mapping", "option-id-bad",
+		"rule-two-kinds", "rule-no-kind", "rule-to-without-asks", "rule-unknown-key", "rule-empty-when", "rule-not-a-list", "rule-bad-answer-type"} {
 		data, err := os.ReadFile("testdata/bad/" + name + ".yaml")
 		if err != nil {
 			t.Fatal(err)

@@ -51,6 +51,7 @@ func (l *loader) validate() {
 	if g.start >= 0 {
 		l.checkScenarios()
 	}
+	l.checkRules()
 }
 
 // checkIDs reports question and outcome ids used twice.
@@ -397,6 +398,26 @@ func validateModel(t *Tree, opts Options) *loader {
 			src.answers = append(src.answers, a.Pos)
 		}
 		l.src.scenarios = append(l.src.scenarios, src)
+	}
+	for _, r := range t.Rules {
+		src := ruleSrc{keys: map[string]Pos{}, lists: map[string][]Pos{}}
+		for k, ids := range map[string][]string{"only": r.Only, "never": r.Never, "asks": r.Asks, "to": r.To, "before": r.Before} {
+			if ids != nil {
+				src.keys[k] = r.Pos
+				src.lists[k] = slices.Repeat([]Pos{r.Pos}, len(ids))
+			}
+		}
+		if r.When != nil {
+			src.keys["when"] = r.Pos
+		}
+		for _, c := range r.When {
+			var cs condSrc
+			for _, cl := range c.Clauses {
+				cs.answers = append(cs.answers, slices.Repeat([]Pos{cl.Pos}, len(cl.Answers)))
+			}
+			src.conds = append(src.conds, cs)
+		}
+		l.src.rules = append(l.src.rules, src)
 	}
 	l.validate()
 	return l

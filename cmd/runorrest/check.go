@@ -17,12 +17,14 @@ import (
 
 const checkUsage = `Usage: runorrest check [-src DIR] [-max-depth N] [-format F] [-strict] [-report] [-as-of DATE] [-diff REV]
 
-Check validates content/tree.yaml: its YAML, every rule of the tree file
-(go doc runorrest/decision), that every outcome's page exists, and that every
-scenario passes. It prints every problem and warning to stderr, one a line as
+Check validates content/tree.yaml: its YAML, every check of the tree file
+(go doc runorrest/decision), that every outcome's page exists, that every
+scenario passes, and that every safety rule of the file holds on every path.
+It prints every problem and warning to stderr, one a line as
 file:line:col: what is wrong (how to fix it), and exits 1 if there are errors.
 On success it prints a summary: questions, outcomes, the exact number of
-paths, the shortest and longest path, paths per verdict, scenarios passed.
+paths, the shortest and longest path, paths per verdict, scenarios passed,
+rules proved.
 
 It also checks the words: the reading level (Flesch-Kincaid grade) of every
 question against the tree's reading-age (default 11, grade 6), with a

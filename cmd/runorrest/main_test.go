@@ -34,7 +34,7 @@ func TestCommands(t *testing.T) {
 		stdout, stderr     string // substrings that must appear
 		wantNoOut, wantErr bool
 	}{
-		{args: []string{"check", "-src", good}, code: 0, stdout: "content/tree.yaml is valid.\nquestions: 3\noutcomes: 3\npaths: 6\nshortest path: 1 question\nlongest path: 3 questions\npaths to run: 2\npaths to cross-train: 2\npaths to rest: 2\nscenarios passed: 2 of 2\n"},
+		{args: []string{"check", "-src", good}, code: 0, stdout: "content/tree.yaml is valid.\nquestions: 3\noutcomes: 3\npaths: 6\nshortest path: 1 question\nlongest path: 3 questions\npaths to run: 2\npaths to cross-train: 2\npaths to rest: 2\nscenarios passed: 2 of 2\nrules proved on every path: 0\n"},
 		{args: []string{"check", "-src", bad}, code: 1, stderr: "content/tree.yaml:2:8: start names no question: \"sorenes\" (did you mean \"soreness\"?)\nrunorrest: content/tree.yaml has 1 problem\n", wantNoOut: true},
 		{args: []string{"check", "-src", good, "-max-depth", "2"}, code: 1, stderr: "deeper than the maximum of 2"},
 		{args: []string{"check", "-src", good, "-max-depth", "0"}, code: 2, stderr: "-max-depth must be at least 1"},

@@ -42,6 +42,7 @@ type JSONSummary struct {
 	PathsPerVerdict []JSONVerdict `json:"pathsPerVerdict"`
 	Scenarios       int           `json:"scenarios"`
 	ScenariosPassed int           `json:"scenariosPassed"`
+	RulesProved     int           `json:"rulesProved"`
 }
 
 // JSONVerdict is the number of paths to one verdict.
@@ -81,7 +82,7 @@ func WriteJSON(w io.Writer, r Result) error {
 	}
 	if s := r.Summary; s != nil {
 		js := &JSONSummary{Questions: s.Questions, Outcomes: s.Outcomes, Paths: s.Paths, ShortestPath: s.Shortest,
-			LongestPath: s.Longest, PathsPerVerdict: []JSONVerdict{}, Scenarios: s.Scenarios, ScenariosPassed: s.Passed}
+			LongestPath: s.Longest, PathsPerVerdict: []JSONVerdict{}, Scenarios: s.Scenarios, ScenariosPassed: s.Passed, RulesProved: s.Rules}
 		for _, v := range s.PerVerdict {
 			js.PathsPerVerdict = append(js.PathsPerVerdict, JSONVerdict{v.Verdict, v.Paths})
 		}

@@ -42,6 +42,7 @@ type Summary struct {
 	Shortest, Longest   int
 	PerVerdict          []decision.VerdictCount
 	Scenarios, Passed   int
+	Rules               int // proved on every path
 }
 
 // NewSummary takes the figures of a loaded tree.
@@ -49,7 +50,7 @@ func NewSummary(t *decision.Tree) *Summary {
 	s := t.Stats()
 	return &Summary{Questions: s.Questions, Outcomes: s.Outcomes, Paths: s.Paths,
 		Shortest: s.Shortest, Longest: s.Longest, PerVerdict: s.PerVerdict,
-		Scenarios: len(t.Scenarios), Passed: s.Scenarios}
+		Scenarios: len(t.Scenarios), Passed: s.Scenarios, Rules: len(t.Rules)}
 }
 
 // Sort orders problems by file, line and column, keeping the order found
@@ -94,6 +95,7 @@ func WriteSummary(w io.Writer, file string, s *Summary) error {
 		fmt.Fprintf(&b, "paths to %s: %s\n", v.Verdict, v.Paths)
 	}
 	fmt.Fprintf(&b, "scenarios passed: %d of %d\n", s.Passed, s.Scenarios)
+	fmt.Fprintf(&b, "rules proved on every path: %d\n", s.Rules)
 	_, err := io.WriteString(w, b.String())
 	return err
 }
