@@ -11,8 +11,8 @@ import (
 	"sync"
 )
 
-// icon is one PNG the build draws: the guide's mark, a "play" triangle (run)
-// beside a "pause" sign (rest), in white on the theme colour.
+// icon is one PNG the build draws: the guide's mark, a runner in mid-stride,
+// in white on the theme colour.
 type icon struct {
 	path      string
 	size      int
@@ -43,10 +43,31 @@ const (
 
 type point struct{ x, y int64 }
 
+// The runner, facing right and leaning into the stride: a round head, and a
+// body, arms and legs drawn as thick strokes with round ends. Every part is
+// convex, in grid units.
 var (
-	triangle = [3]point{{272, 352}, {272, 672}, {512, 512}}
-	bars     = [2][2]point{{{576, 352}, {640, 672}}, {{688, 352}, {752, 672}}}
+	head   = circle{point{604, 236}, 66}
+	stroke = int64(42) // the half-width of body, arms and legs
+	limbs  = []segment{
+		{point{566, 350}, point{492, 560}}, // body
+		{point{556, 380}, point{648, 470}}, // front arm
+		{point{648, 470}, point{742, 420}}, // front forearm
+		{point{540, 390}, point{448, 452}}, // back arm
+		{point{448, 452}, point{392, 376}}, // back forearm
+		{point{492, 560}, point{626, 648}}, // front thigh
+		{point{626, 648}, point{590, 800}}, // front shin
+		{point{492, 560}, point{418, 690}}, // back thigh
+		{point{418, 690}, point{288, 708}}, // back shin
+	}
 )
+
+type circle struct {
+	c point
+	r int64
+}
+
+type segment struct{ a, b point }
 
 // draw renders the icon. It uses integer arithmetic only, so every machine
 // gives the same pixels.
@@ -68,9 +89,10 @@ func (ic icon) draw(theme color.NRGBA) *image.NRGBA {
 			if ic.fullBleed || !nearCorner || fills(inRoundedSquare, px, py, scale) {
 				inBack = total
 			}
-			if px < lo.X || px >= hi.X || py < lo.Y || py >= hi.Y {
+			switch {
+			case px < lo.X || px >= hi.X || py < lo.Y || py >= hi.Y || markMisses(px, py, n, scale):
 				inMark = 0
-			} else if slices.ContainsFunc(markShapes, func(s shape) bool { return fills(s, px, py, scale) }) {
+			case markFills(px, py, scale):
 				inMark = total
 			}
 			if inBack < 0 || inMark < 0 {
@@ -109,7 +131,7 @@ func sample(px, py int, scale, inBack, inMark int64) (int64, int64) {
 			if countBack && inRoundedSquare(p, scale) {
 				inBack++
 			}
-			if countMark && inMarkShape(p, scale) {
+			if countMark && onMark(toFine(p, scale), 0) {
 				inMark++
 			}
 		}
@@ -121,7 +143,40 @@ func sample(px, py int, scale, inBack, inMark int64) (int64, int64) {
 // Every shape is convex.
 type shape func(p point, scale int64) bool
 
-var markShapes = []shape{inTriangle, inBar(0), inBar(1)}
+// A part of the mark: a convex shape, given as a test of whether a point
+// (in 1/fine grid units) lies within extra of it.
+type part func(q point, extra int64) bool
+
+var markParts = func() []part {
+	ps := []part{inHead}
+	for i := range limbs {
+		ps = append(ps, inLimb(i))
+	}
+	return ps
+}()
+
+func onMark(q point, extra int64) bool {
+	return slices.ContainsFunc(markParts, func(in part) bool { return in(q, extra) })
+}
+
+// markFills reports whether the pixel lies wholly inside one part of the
+// mark: then its four corners do.
+func markFills(px, py int, scale int64) bool {
+	x0, x1 := int64(2*px*subsamples)*grid, int64(2*(px+1)*subsamples)*grid
+	y0, y1 := int64(2*py*subsamples)*grid, int64(2*(py+1)*subsamples)*grid
+	c := [4]point{toFine(point{x0, y0}, scale), toFine(point{x1, y0}, scale), toFine(point{x0, y1}, scale), toFine(point{x1, y1}, scale)}
+	return slices.ContainsFunc(markParts, func(in part) bool {
+		return in(c[0], 0) && in(c[1], 0) && in(c[2], 0) && in(c[3], 0)
+	})
+}
+
+// markMisses reports whether no sample of the pixel can be in the mark: its
+// centre is farther than a pixel's width from every part, and every sample
+// is nearer the centre than that.
+func markMisses(px, py, n int, scale int64) bool {
+	centre := toFine(point{int64(2*px+1) * subsamples * grid, int64(2*py+1) * subsamples * grid}, scale)
+	return !onMark(centre, int64(grid*fine/n+1))
+}
 
 // fills reports whether the pixel lies wholly inside the convex shape:
 // then its four corners do.
@@ -133,7 +188,15 @@ func fills(s shape, px, py int, scale int64) bool {
 
 // markBounds gives the pixels that the mark may touch on an n x n icon.
 func markBounds(n int) (lo, hi image.Point) {
-	return image.Pt(272*n/grid, 352*n/grid), image.Pt((752*n+grid-1)/grid+1, (672*n+grid-1)/grid+1)
+	minX, minY := head.c.x-head.r, head.c.y-head.r
+	maxX, maxY := head.c.x+head.r, head.c.y+head.r
+	for _, l := range limbs {
+		minX, maxX = min(minX, l.a.x-stroke, l.b.x-stroke), max(maxX, l.a.x+stroke, l.b.x+stroke)
+		minY, maxY = min(minY, l.a.y-stroke, l.b.y-stroke), max(maxY, l.a.y+stroke, l.b.y+stroke)
+	}
+	g := int64(grid)
+	return image.Pt(int(minX*int64(n)/g), int(minY*int64(n)/g)),
+		image.Pt(int((maxX*int64(n)+g-1)/g)+1, int((maxY*int64(n)+g-1)/g)+1)
 }
 
 // mix blends a channel of the theme colour with white, by coverage/total.
@@ -165,26 +228,42 @@ func inRoundedSquare(p point, scale int64) bool {
 	return dx*dx+dy*dy <= r*r
 }
 
-func inMarkShape(p point, scale int64) bool {
-	return slices.ContainsFunc(markShapes, func(s shape) bool { return s(p, scale) })
+// fine is the precision of the mark's tests: a point is taken to 1/fine of
+// a grid unit, which keeps every product inside an int64.
+const fine = 16
+
+// toFine turns a sample point (grid units times scale) into 1/fine grid units.
+func toFine(p point, scale int64) point {
+	return point{p.x * fine / scale, p.y * fine / scale}
 }
 
-func inBar(i int) shape {
-	b := bars[i]
-	return func(p point, scale int64) bool {
-		return p.x >= b[0].x*scale && p.x < b[1].x*scale && p.y >= b[0].y*scale && p.y < b[1].y*scale
-	}
+func inHead(q point, extra int64) bool {
+	dx, dy := q.x-head.c.x*fine, q.y-head.c.y*fine
+	r := head.r*fine + extra
+	return dx*dx+dy*dy <= r*r
 }
 
-func inTriangle(p point, scale int64) bool {
-	var neg, pos bool
-	for i := range triangle {
-		a, b := triangle[i], triangle[(i+1)%3]
-		e := (b.x-a.x)*scale*(p.y-a.y*scale) - (b.y-a.y)*scale*(p.x-a.x*scale)
-		neg = neg || e < 0
-		pos = pos || e > 0
+// inLimb is the shape of a stroke: the points within its half-width of
+// the segment.
+func inLimb(i int) part {
+	l := limbs[i]
+	a, b := point{l.a.x * fine, l.a.y * fine}, point{l.b.x * fine, l.b.y * fine}
+	d := point{b.x - a.x, b.y - a.y}
+	len2 := d.x*d.x + d.y*d.y
+	return func(q point, extra int64) bool {
+		r := stroke*fine + extra
+		r2 := r * r
+		w := point{q.x - a.x, q.y - a.y}
+		switch t := w.x*d.x + w.y*d.y; {
+		case t <= 0:
+			return w.x*w.x+w.y*w.y <= r2
+		case t >= len2:
+			e := point{q.x - b.x, q.y - b.y}
+			return e.x*e.x+e.y*e.y <= r2
+		}
+		cross := w.x*d.y - w.y*d.x
+		return cross*cross <= r2*len2
 	}
-	return !(neg && pos)
 }
 
 // parseColour reads "#rrggbb" (already checked by Config.withDefaults).

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"image"
+	"image/color"
 	"image/png"
 	"io/fs"
 	"maps"
@@ -233,17 +234,36 @@ func TestIcons(t *testing.T) {
 			t.Errorf("%s is %d wide; want %d", ic.path, got, ic.size)
 		}
 		n := ic.size
-		// The corners: transparent unless full bleed; the centre of the
-		// triangle: white; above the mark: the theme colour.
+		// The corners: transparent unless full bleed; the middle of the
+		// runner's body: white; above the mark: the theme colour.
 		_, _, _, cornerA := img.At(0, 0).RGBA()
 		if gotOpaque := cornerA == 0xffff; gotOpaque != ic.fullBleed {
 			t.Errorf("%s: corner alpha %#x; want opaque %v", ic.path, cornerA, ic.fullBleed)
 		}
-		if r, g, b, _ := img.At(n*340/1024, n/2).RGBA(); r != 0xffff || g != 0xffff || b != 0xffff {
+		if r, g, b, _ := img.At(n*529/1024, n*455/1024).RGBA(); r != 0xffff || g != 0xffff || b != 0xffff {
 			t.Errorf("%s: mark pixel is %x %x %x; want white", ic.path, r, g, b)
 		}
 		if r, g, b, _ := img.At(n/2, n/8).RGBA(); r>>8 != 0x1b || g>>8 != 0x5e || b>>8 != 0x4a {
 			t.Errorf("%s: background pixel is %x %x %x; want the theme colour", ic.path, r>>8, g>>8, b>>8)
+		}
+		// The mark stays in the safe zone of a maskable icon, the circle of
+		// radius 0.4 n around the centre, and covers a fair part of it.
+		white := 0
+		for y := range n {
+			for x := range n {
+				c := color.NRGBAModel.Convert(img.At(x, y)).(color.NRGBA)
+				if c.A == 0 || c.R == 0x1b && c.G == 0x5e && c.B == 0x4a {
+					continue
+				}
+				white++
+				dx, dy := 2*x+1-n, 2*y+1-n // twice the offset of the pixel's centre
+				if r := 0.8 * float64(n); float64(dx*dx+dy*dy) > r*r {
+					t.Fatalf("%s: the mark reaches (%d,%d), outside the safe zone", ic.path, x, y)
+				}
+			}
+		}
+		if share := float64(white) / float64(n*n); share < 0.1 {
+			t.Errorf("%s: the mark covers %.0f%% of the icon; want at least 10%%", ic.path, 100*share)
 		}
 	}
 }
@@ -281,10 +301,10 @@ func BenchmarkAdd(b *testing.B) {
 // machine must give these. Change the hashes only with the drawing.
 func TestIconPixels(t *testing.T) {
 	want := map[string]string{
-		Icon192:        "97993b5b767f1b1c",
-		Icon512:        "81240532a811258c",
-		MaskableIcon:   "767b3e9fd5ceb198",
-		AppleTouchIcon: "a692bf7e5b42948d",
+		Icon192:        "a80b524e86f3a7ea",
+		Icon512:        "be84b6da468d48b0",
+		MaskableIcon:   "2d037ff80997c40d",
+		AppleTouchIcon: "59f3f76b3824a0a4",
 	}
 	theme, err := parseColour(DefaultThemeColor)
 	if err != nil {
@@ -319,6 +339,37 @@ func TestShortName(t *testing.T) {
 	for _, tt := range tests {
 		if got := shortName(tt.in); got != tt.want {
 			t.Errorf("shortName(%q) = %q; want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestIconShortcuts draws each icon again by sampling every pixel: the
+// shortcuts of draw (the mark's bounds, pixels wholly inside a shape) must
+// not change a pixel.
+func TestIconShortcuts(t *testing.T) {
+	theme, err := parseColour(DefaultThemeColor)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const total = subsamples * subsamples
+	for _, ic := range icons {
+		img := ic.draw(theme)
+		n := ic.size
+		scale := int64(2 * n * subsamples)
+		for py := range n {
+			for px := range n {
+				inBack, inMark := sample(px, py, scale, -1, -1)
+				if ic.fullBleed {
+					inBack = total
+				}
+				want := color.NRGBA{}
+				if inBack > 0 {
+					want = color.NRGBA{mix(theme.R, inMark, total), mix(theme.G, inMark, total), mix(theme.B, inMark, total), uint8((255*inBack + total/2) / total)}
+				}
+				if got := img.NRGBAAt(px, py); got != want {
+					t.Fatalf("%s: pixel (%d,%d) is %v; sampled whole it is %v", ic.path, px, py, got, want)
+				}
+			}
 		}
 	}
 }
