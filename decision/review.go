@@ -118,3 +118,16 @@ func CheckReview(file string, r Review, every Interval, asOf time.Time) *Problem
 	}
 	return nil
 }
+
+// CheckPageReview checks the review a page records in its front matter
+// (the zero Review if none) on day asOf, as CheckReview does with the
+// tree's interval; once the tree records a review, a page that records
+// none gets a warning.
+func (t *Tree) CheckPageReview(file string, r Review, asOf time.Time) *Problem {
+	if r.IsZero() && !t.Review.IsZero() {
+		return &Problem{File: file, Pos: Pos{1, 1}, Warning: true, Err: ErrReview,
+			Msg:  "the page records no review, though the tree does",
+			Hint: "add reviewed: and reviewer: lines to its front matter once it has been reviewed"}
+	}
+	return CheckReview(file, r, t.ReviewInterval, asOf)
+}

@@ -3,6 +3,7 @@ package decision
 import (
 	"errors"
 	"testing"
+	"time"
 )
 
 func TestParseInterval(t *testing.T) {
@@ -89,5 +90,34 @@ func TestTreeReview(t *testing.T) {
 	}
 	if !tree.Review.IsZero() || tree.ReviewInterval != DefaultReviewInterval || tree.ReadingAge != DefaultReadingAge {
 		t.Errorf("defaults: review %v, interval %v, age %d; want none, 12 months, 11", tree.Review, tree.ReviewInterval, tree.ReadingAge)
+	}
+}
+
+func TestCheckPageReview(t *testing.T) {
+	d, _ := ParseDate("2026-02-20")
+	r := Review{Date: d, By: "Sam Okafor", Pos: Pos{4, 11}}
+	asOf, _ := ParseDate("2026-03-01")
+	late, _ := ParseDate("2027-03-01")
+	tracked := &Tree{ReviewInterval: DefaultReviewInterval, Review: r}
+	untracked := &Tree{ReviewInterval: DefaultReviewInterval}
+	tests := []struct {
+		tree *Tree
+		page Review
+		day  time.Time
+		want string
+	}{
+		{tracked, r, asOf, ""},
+		{tracked, Review{}, asOf, "content/a.md:1:1: warning: the page records no review, though the tree does (add reviewed: and reviewer: lines to its front matter once it has been reviewed)"},
+		{untracked, Review{}, asOf, ""},
+		{untracked, r, late, "content/a.md:4:11: review overdue since 2027-02-20 (last reviewed 2026-02-20 by Sam Okafor, every 1 year) (review the text, then set reviewed: to the day of the review and reviewer: to who did it)"},
+	}
+	for i, tt := range tests {
+		got := ""
+		if p := tt.tree.CheckPageReview("content/a.md", tt.page, tt.day); p != nil {
+			got = p.Error()
+		}
+		if got != tt.want {
+			t.Errorf("case %d: CheckPageReview = %q; want %q", i, got, tt.want)
+		}
 	}
 }

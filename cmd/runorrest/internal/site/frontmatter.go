@@ -4,9 +4,15 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
+
+	"runorrest/decision"
 )
+
+// fmKeys are the keys of front matter, in the order the doc lists them.
+var fmKeys = []string{"title", "description", "order", "reviewed", "reviewer"}
 
 // ErrFrontMatter marks a problem in a Markdown file's front matter.
 var ErrFrontMatter = errors.New("bad front matter")
@@ -17,12 +23,18 @@ var ErrFrontMatter = errors.New("bad front matter")
 //	title: Recovery that helps
 //	description: What to do on the days you do not run.
 //	order: 2
+//	reviewed: 2026-11-20
+//	reviewer: Sam Okafor
 //	---
+//
+// reviewed and reviewer record the page's last review (go doc
+// runorrest/decision, # Reviews); they go together.
 type frontMatter struct {
 	Title       string
 	Description string
 	Order       int
 	HasOrder    bool
+	Review      decision.Review // zero if the page records none
 }
 
 // fmProblem is a front matter problem at a line of the file.
@@ -56,7 +68,8 @@ func splitFrontMatter(data []byte) (head, body []byte, bodyLine int, has bool, p
 	return nil, nil, 0, true, &fmProblem{1, 1, "front matter has no closing line", `end it with a line "---"`}
 }
 
-// parseFrontMatter reads the keys title, description and order, one
+// parseFrontMatter reads the keys title, description, order, reviewed and
+// reviewer, one
 // "key: value" line each, simply and strictly: the value is the rest of the
 // line (so it may hold colons), optionally in double or single quotes.
 // Blank lines and lines starting with # are skipped. Unknown or repeated
@@ -66,6 +79,7 @@ func splitFrontMatter(data []byte) (head, body []byte, bodyLine int, has bool, p
 func parseFrontMatter(head []byte, need bool) (frontMatter, []fmProblem) {
 	var fm frontMatter
 	var probs []fmProblem
+	reviewedLine, reviewerLine := 0, 0
 	seen := map[string]bool{}
 	for i, raw := range strings.Split(string(head), "\n") {
 		line := i + 2
@@ -76,7 +90,7 @@ func parseFrontMatter(head []byte, need bool) (frontMatter, []fmProblem) {
 		add := func(col int, msg, hint string) { probs = append(probs, fmProblem{line, col, msg, hint}) }
 		key, value, ok := strings.Cut(text, ":")
 		if !ok || key == "" || strings.TrimSpace(key) != key {
-			add(1, fmt.Sprintf("line %q is not \"key: value\"", text), "write title: ..., description: ... or order: ...")
+			add(1, fmt.Sprintf("line %q is not \"key: value\"", text), "write title: ..., description: ..., order: ..., reviewed: ... or reviewer: ...")
 			continue
 		}
 		col := len(key) + 2 + len(value) - len(strings.TrimLeft(value, " \t"))
@@ -92,7 +106,7 @@ func parseFrontMatter(head []byte, need bool) (frontMatter, []fmProblem) {
 		} else {
 			value = v
 		}
-		if value == "" && (key == "title" || key == "description" || key == "order") {
+		if value == "" && slices.Contains(fmKeys, key) {
 			add(col, key+" is empty", "write a value after the colon")
 			continue
 		}
@@ -108,9 +122,29 @@ func parseFrontMatter(head []byte, need bool) (frontMatter, []fmProblem) {
 				continue
 			}
 			fm.Order, fm.HasOrder = n, true
+		case "reviewed":
+			reviewedLine = line
+			d, err := decision.ParseDate(value)
+			if err != nil {
+				add(col, "reviewed: "+err.Error(), "write the day of the review, such as 2026-11-20")
+				continue
+			}
+			fm.Review.Date, fm.Review.Pos = d, decision.Pos{Line: line, Col: col}
+		case "reviewer":
+			fm.Review.By = value
+			reviewerLine = line
 		default:
-			add(1, fmt.Sprintf("unknown key %q", key), "use title, description and order")
+			add(1, fmt.Sprintf("unknown key %q", key), "use "+strings.Join(fmKeys[:len(fmKeys)-1], ", ")+" or "+fmKeys[len(fmKeys)-1])
 		}
+	}
+	switch {
+	case reviewedLine > 0 && reviewerLine == 0 && !seen["reviewer"]:
+		probs = append(probs, fmProblem{reviewedLine, 1, "front matter has a reviewed date but no reviewer", "add a line reviewer: with who reviewed the page"})
+	case reviewerLine > 0 && reviewedLine == 0 && !seen["reviewed"]:
+		probs = append(probs, fmProblem{reviewerLine, 1, "front matter has a reviewer but no reviewed date", "add a line reviewed: with the day of the review, such as 2026-11-20"})
+	}
+	if fm.Review.Date.IsZero() || fm.Review.By == "" {
+		fm.Review = decision.Review{}
 	}
 	if need {
 		for _, key := range []string{"title", "description"} {

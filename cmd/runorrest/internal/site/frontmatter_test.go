@@ -3,7 +3,19 @@ package site
 import (
 	"reflect"
 	"testing"
+	"time"
+
+	"runorrest/decision"
 )
+
+func day(t *testing.T, s string) time.Time {
+	t.Helper()
+	d, err := decision.ParseDate(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
 
 func TestSplitFrontMatter(t *testing.T) {
 	tests := []struct {
@@ -45,8 +57,22 @@ func TestParseFrontMatter(t *testing.T) {
 		{"title: \"open\ndescription: b\n", frontMatter{Description: "b"},
 			[]fmProblem{{2, 8, `value "open is not a well-formed quoted text`, "close the quotes"}}},
 		{"title: a\n description: b\n", frontMatter{Title: "a"},
-			[]fmProblem{{3, 1, `line " description: b" is not "key: value"`, "write title: ..., description: ... or order: ..."},
+			[]fmProblem{{3, 1, `line " description: b" is not "key: value"`, "write title: ..., description: ..., order: ..., reviewed: ... or reviewer: ..."},
 				{1, 1, "front matter has no description", "add a line description: ..."}}},
+		{"title: a\ndescription: b\nreviewed: 2026-11-20\nreviewer: Sam Okafor, physio\n",
+			frontMatter{Title: "a", Description: "b", Review: decision.Review{Date: day(t, "2026-11-20"), By: "Sam Okafor, physio", Pos: decision.Pos{Line: 4, Col: 11}}}, nil},
+		{"title: a\ndescription: b\nreviewed: '2026-11-20'\nreviewer: S\n",
+			frontMatter{Title: "a", Description: "b", Review: decision.Review{Date: day(t, "2026-11-20"), By: "S", Pos: decision.Pos{Line: 4, Col: 11}}}, nil},
+		{"title: a\ndescription: b\nreviewed: 2026-02-30\nreviewer: S\n", frontMatter{Title: "a", Description: "b"},
+			[]fmProblem{{4, 11, `reviewed: date "2026-02-30" is not a date written YYYY-MM-DD`, "write the day of the review, such as 2026-11-20"}}},
+		{"title: a\ndescription: b\nreviewed: 2026-11-20\n", frontMatter{Title: "a", Description: "b"},
+			[]fmProblem{{4, 1, "front matter has a reviewed date but no reviewer", "add a line reviewer: with who reviewed the page"}}},
+		{"title: a\ndescription: b\nreviewer: S\n", frontMatter{Title: "a", Description: "b"},
+			[]fmProblem{{4, 1, "front matter has a reviewer but no reviewed date", "add a line reviewed: with the day of the review, such as 2026-11-20"}}},
+		{"title: a\ndescription: b\nreviewer:\n", frontMatter{Title: "a", Description: "b"},
+			[]fmProblem{{4, 10, "reviewer is empty", "write a value after the colon"}}},
+		{"title: a\ndescription: b\nreviewd: 2026-11-20\n", frontMatter{Title: "a", Description: "b"},
+			[]fmProblem{{4, 1, `unknown key "reviewd"`, "use title, description, order, reviewed or reviewer"}}},
 	}
 	for _, tt := range tests {
 		got, probs := parseFrontMatter([]byte(tt.in), true)
