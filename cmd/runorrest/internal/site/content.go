@@ -184,7 +184,7 @@ func (b *builder) readAndParse(d *mdDoc) {
 			}
 			d.fm = fm
 		}
-		d.src, d.line = body, line
+		d.src, d.line, d.head = body, line, head
 	}
 	d.parse()
 }

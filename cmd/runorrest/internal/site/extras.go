@@ -3,6 +3,8 @@ package site
 import (
 	"bytes"
 	"encoding/xml"
+
+	"runorrest/decision"
 )
 
 // writeExtras adds robots.txt and, with a base URL, sitemap.xml.
@@ -23,21 +25,28 @@ type urlset struct {
 }
 
 type smURL struct {
-	Loc string `xml:"loc"`
+	Loc     string `xml:"loc"`
+	LastMod string `xml:"lastmod,omitempty"`
 }
 
-// sitemap lists every page but 404.html, at its canonical URL.
+// sitemap lists every page a search should find, at its canonical URL,
+// with the day of its last review as lastmod: every page but 404.html and
+// the question pages, which are noindex.
 func (b *builder) sitemap() []byte {
 	set := urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
 	for _, p := range b.pages {
-		if p.Kind == "404" {
+		if p.Kind == "404" || p.Kind == "question" {
 			continue
 		}
 		loc := b.opts.BaseURL
 		if p.Path != "index.html" {
 			loc += p.Path
 		}
-		set.URLs = append(set.URLs, smURL{Loc: loc})
+		u := smURL{Loc: loc}
+		if !p.Reviewed.IsZero() {
+			u.LastMod = p.Reviewed.Format(decision.DateLayout)
+		}
+		set.URLs = append(set.URLs, u)
 	}
 	out, _ := xml.MarshalIndent(set, "", "  ") // cannot fail: plain strings
 	return append([]byte(xml.Header), append(out, '\n')...)

@@ -174,3 +174,27 @@ func unquote(v string) (string, error) {
 	}
 	return v, nil
 }
+
+// frontMatterValue finds the line of key in front matter head and returns
+// its position in the file (the front matter starts on line 2) and its
+// value, unquoted.
+func frontMatterValue(head []byte, key string) (line, col int, value string, ok bool) {
+	for i, raw := range strings.Split(string(head), "\n") {
+		k, v, found := strings.Cut(strings.TrimRight(raw, " \t\r"), ":")
+		if !found || k != key {
+			continue
+		}
+		lead := len(v) - len(strings.TrimLeft(v, " \t"))
+		v = strings.TrimSpace(v)
+		col = len(k) + 2 + lead
+		if strings.HasPrefix(v, `"`) || strings.HasPrefix(v, "'") {
+			col++
+		}
+		u, err := unquote(v)
+		if err != nil || u == "" {
+			return 0, 0, "", false
+		}
+		return i + 2, col, u, true
+	}
+	return 0, 0, "", false
+}

@@ -37,6 +37,7 @@ type mdDoc struct {
 	file     string // name in messages: "content/recovery.md"
 	dir      string // folder links are relative to, inside the -src root: "content/outcomes"
 	src      []byte // the Markdown, without front matter
+	head     []byte // the front matter, between its --- lines
 	line     int    // line of the file where src starts, minus 1
 	fixLine  bool   // src's lines are not the file's: report line+1, col for all (question help)
 	col      int    // the column reported when fixLine

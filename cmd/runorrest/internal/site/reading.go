@@ -8,6 +8,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
 
+	"runorrest/decision"
 	"runorrest/decision/readability"
 )
 
@@ -17,7 +18,11 @@ import (
 // raw HTML left out. Positions are those of the file when src starts on
 // line firstLine of it.
 func TextBlocks(src []byte, firstLine int) []readability.Block {
-	doc := md.Parser().Parse(text.NewReader(src))
+	return textBlocks(md.Parser().Parse(text.NewReader(src)), src, firstLine)
+}
+
+// textBlocks is TextBlocks of a parsed document.
+func textBlocks(doc ast.Node, src []byte, firstLine int) []readability.Block {
 	starts := []int{0}
 	for i, c := range src {
 		if c == '\n' {
@@ -81,4 +86,41 @@ func inlineBlock(n ast.Node, src []byte, pos func(int) (int, int)) readability.B
 		return ast.WalkContinue, nil
 	})
 	return b
+}
+
+// readings measures every Markdown page: its front matter's title and
+// description, and its text.
+func (b *builder) readings() []decision.Reading {
+	var out []decision.Reading
+	for _, d := range b.docs {
+		if d.fixLine || d.failed || d.doc == nil {
+			continue // question help is measured with its question
+		}
+		var blocks []readability.Block
+		for _, key := range []string{"title", "description"} {
+			if line, col, value, ok := frontMatterValue(d.head, key); ok {
+				blocks = append(blocks, readability.Block{{Text: value, Line: line, Col: col}})
+			}
+		}
+		blocks = append(blocks, textBlocks(d.doc, d.src, d.line+1)...)
+		out = append(out, decision.Reading{File: d.file, Name: d.file, Result: readability.Measure(blocks)})
+	}
+	return out
+}
+
+// PageReview is the review a Markdown page records, zero if none.
+type PageReview struct {
+	File   string
+	Review decision.Review
+}
+
+// reviews lists the review of every Markdown page.
+func (b *builder) reviews() []PageReview {
+	var out []PageReview
+	for _, d := range b.docs {
+		if !d.fixLine && !d.failed {
+			out = append(out, PageReview{d.file, d.fm.Review})
+		}
+	}
+	return out
 }

@@ -60,6 +60,7 @@ func (b *builder) templateProblem(err error) {
 // siteData is what every page knows of the site.
 type siteData struct {
 	Title, Lang, CSP string
+	BaseURL          string // the -base-url, to make link-preview images absolute; "" for none
 	CSS, Script      string
 	FlowTree         string // path of the tree for the script (flowdata.go); "" without one
 	Start            string // the first question's page
@@ -103,6 +104,8 @@ type pageData struct {
 	Outcome     *outcomeView
 	Articles    []*article
 	Map         template.HTML // the tree as SVG, on map.html
+	Reviewers   []Reviewer    // on the about page
+	headMeta
 }
 
 type questionView struct {
@@ -132,7 +135,7 @@ type section struct{ Href, Title string }
 // renderPages renders every page, in parallel, into b.files.
 func (b *builder) renderPages() {
 	sd := &siteData{
-		Title: b.tree.Title, Lang: "en", CSP: CSP, CSS: b.css, Script: b.script,
+		Title: b.tree.Title, Lang: "en", CSP: CSP, CSS: b.css, Script: b.script, BaseURL: b.opts.BaseURL,
 		Start: b.tree.Start + ".html", Links: b.opts.Head, Meta: b.opts.Meta,
 		FlowTree: b.flowTree(),
 	}
@@ -144,7 +147,10 @@ func (b *builder) renderPages() {
 		return
 	}
 	var pages []*pageData
-	add := func(p *pageData) {
+	treeReview := newReviewView(b.tree.Review, b.tree.ReviewInterval)
+	titles := questionTitles(b.tree)
+	// add completes a page's data; own is the review its source records.
+	add := func(p *pageData, own decision.Review) {
 		p.Site, p.Notice = sd, Notice
 		if b.opts.BaseURL != "" && p.Kind != "404" {
 			p.Canonical = b.opts.BaseURL
@@ -152,32 +158,69 @@ func (b *builder) renderPages() {
 				p.Canonical += p.Path
 			}
 		}
+		p.DocTitle = p.Title + " · " + b.tree.Title
+		p.OGType = "article"
+		switch p.Kind {
+		case "home":
+			p.DocTitle, p.OGType = b.tree.Title, "website"
+		case "question":
+			p.DocTitle = titles[p.Question.ID] + " · " + b.tree.Title
+			p.Description = questionDescription(p.Question.Question, titles[p.Question.ID])
+			p.Robots = "noindex"
+		}
+		if p.Description == "" {
+			p.Description = b.fallbackDescription(p.Kind)
+		}
+		p.Image = b.opts.Image
+		if p.Review, p.ownReview = newReviewView(own, b.tree.ReviewInterval), true; p.Review == nil && p.Kind != "404" && !b.hasOwnPage(p.Kind) {
+			p.Review, p.ownReview = treeReview, false
+		}
+		if p.Kind != "404" {
+			p.JSONLD = b.jsonLD(p)
+		}
 		pages = append(pages, p)
 	}
 	home := &pageData{Kind: "home", Path: "index.html", Title: b.tree.Title, Articles: b.articles}
+	var homeReview decision.Review
 	if b.index != nil {
-		home.Body, home.Description = b.index.doc.html, b.index.FM.Description
+		home.Body, home.Description, homeReview = b.index.doc.html, b.index.FM.Description, b.index.FM.Review
+		home.descAt = docSource(b.index.doc, "description")
 	}
-	add(home)
+	add(home, homeReview)
 	for _, q := range b.tree.Questions {
-		add(&pageData{Kind: "question", Path: q.ID + ".html", Title: q.Text, Question: b.questionView(q)})
+		at := source{b.tree.File, q.Pos}
+		add(&pageData{Kind: "question", Path: q.ID + ".html", Title: q.Text, Question: b.questionView(q),
+			headMeta: headMeta{titleAt: at, descAt: at}}, decision.Review{})
 	}
 	for _, o := range b.tree.Outcomes {
 		d := b.byFile[path.Join("content", o.Page)]
-		add(&pageData{Kind: "outcome", Path: o.ID + ".html", Title: o.Title, Description: d.fm.Description,
-			Body: d.html, Outcome: &outcomeView{Outcome: o, V: b.tree.Verdict(o.Verdict), Parts: d.parts, Sections: b.sections(d)}})
+		desc := d.fm.Description
+		if desc == "" {
+			desc = outcomeDescription(d, o, b.tree.Verdict(o.Verdict))
+		}
+		add(&pageData{Kind: "outcome", Path: o.ID + ".html", Title: o.Title, Description: desc,
+			Body: d.html, Outcome: &outcomeView{Outcome: o, V: b.tree.Verdict(o.Verdict), Parts: d.parts, Sections: b.sections(d)},
+			headMeta: headMeta{titleAt: source{b.tree.File, o.Pos}, descAt: docSource(d, "description")}}, d.fm.Review)
 	}
 	for _, a := range b.articles {
-		add(&pageData{Kind: "article", Path: a.Path, Title: a.FM.Title, Description: a.FM.Description, Body: a.doc.html})
+		add(&pageData{Kind: "article", Path: a.Path, Title: a.FM.Title, Description: a.FM.Description, Body: a.doc.html,
+			headMeta: headMeta{titleAt: docSource(a.doc, "title"), descAt: docSource(a.doc, "description")}}, a.FM.Review)
 	}
 	about := &pageData{Kind: "about", Path: "about.html", Title: "About this guide"}
+	var aboutReview decision.Review
 	if b.about != nil {
-		about.Title, about.Description, about.Body = b.about.FM.Title, b.about.FM.Description, b.about.doc.html
+		about.Title, about.Description, about.Body, aboutReview = b.about.FM.Title, b.about.FM.Description, b.about.doc.html, b.about.FM.Review
+		about.titleAt, about.descAt = docSource(b.about.doc, "title"), docSource(b.about.doc, "description")
 	}
-	add(about)
 	add(&pageData{Kind: "map", Path: "map.html", Title: "Map of the whole guide",
-		Description: "Every question and every piece of advice of the guide on one map.", Map: b.mapSVG})
-	add(&pageData{Kind: "404", Path: "404.html", Title: "Page not found", BaseHref: b.opts.BaseURL})
+		Description: "Every question and every piece of advice of the guide on one map.", Map: b.mapSVG}, decision.Review{})
+	add(&pageData{Kind: "404", Path: "404.html", Title: "Page not found", BaseHref: b.opts.BaseURL}, decision.Review{})
+	add(about, aboutReview)
+	about.Reviewers = reviewers(b.tree, pages)
+	// Keep the pages in their usual order: about before the map and 404.
+	n := len(pages)
+	pages[n-3], pages[n-2], pages[n-1] = pages[n-1], pages[n-3], pages[n-2]
+	b.warnings = append(b.warnings, duplicateWarnings(pages)...)
 
 	out := make([][]byte, len(pages))
 	parallel(len(pages), func(i int) {
@@ -201,7 +244,11 @@ func (b *builder) renderPages() {
 		case p.Kind == "article":
 			id = p.Path[:len(p.Path)-len(".html")]
 		}
-		b.pages = append(b.pages, Page{Path: p.Path, Kind: p.Kind, ID: id, Title: p.Title})
+		page := Page{Path: p.Path, Kind: p.Kind, ID: id, Title: p.Title, DocTitle: p.DocTitle, Description: p.Description}
+		if p.Review != nil {
+			page.Reviewed = p.Review.date
+		}
+		b.pages = append(b.pages, page)
 	}
 }
 
@@ -247,4 +294,18 @@ func (b *builder) sections(d *mdDoc) []section {
 		s = append(s, section{Href: href, Title: title})
 	}
 	return s
+}
+
+// hasOwnPage reports whether a page of this kind is made from a Markdown
+// page of its own that records its own review: an outcome, an article, the
+// about page, or the home page when content/index.md exists. Other pages
+// (questions, the map, a home page without index.md) show the tree's.
+func (b *builder) hasOwnPage(kind string) bool {
+	switch kind {
+	case "outcome", "article", "about":
+		return true
+	case "home":
+		return b.index != nil
+	}
+	return false
 }

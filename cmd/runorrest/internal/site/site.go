@@ -49,6 +49,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"runorrest/cmd/runorrest/internal/bundle"
 	"runorrest/decision"
@@ -68,11 +69,12 @@ const Notice = "This is not medical advice. If pain is severe, sharp or lasts, s
 
 // Sentinel errors of the problems Build reports (decision.Problem.Err).
 var (
-	ErrLink     = errors.New("broken link")
-	ErrPageName = errors.New("bad page name")
-	ErrTemplate = errors.New("template error")
-	ErrMarkdown = errors.New("markdown error")
-	ErrAsset    = errors.New("asset error")
+	ErrLink      = errors.New("broken link")
+	ErrPageName  = errors.New("bad page name")
+	ErrTemplate  = errors.New("template error")
+	ErrMarkdown  = errors.New("markdown error")
+	ErrAsset     = errors.New("asset error")
+	ErrDuplicate = errors.New("duplicate title or description")
 )
 
 // Options tune a build. The zero value builds a site for any host.
@@ -85,6 +87,9 @@ type Options struct {
 	Head []HeadLink
 	// Meta adds <meta name content> elements to every page's head.
 	Meta []Meta
+	// Image is the path of the guide's icon, shown by link previews
+	// (Open Graph and Twitter card tags); "" for none.
+	Image string
 	// Bundle, if set, replaces bundle.Bundle: runorrest serve passes one
 	// that keeps the compiled stylesheet and script while static/ is
 	// unchanged.
@@ -103,14 +108,23 @@ type Site struct {
 	Pages  []Page            // every HTML page, in a fixed order
 	CSS    string            // path of the stylesheet
 	Script string            // path of the script; "" when static/flow.ts does not exist
+	// Warnings are problems worth a look that did not stop the build.
+	Warnings decision.Problems
+	// Readings is the reading level of every Markdown page, and Reviews
+	// the review each records, for check.
+	Readings []decision.Reading
+	Reviews  []PageReview
 }
 
 // Page describes one HTML page of a Site.
 type Page struct {
-	Path  string // "soreness.html"
-	Kind  string // home, question, outcome, article, about, 404
-	ID    string // question or outcome id, article slug; "" otherwise
-	Title string
+	Path        string // "soreness.html"
+	Kind        string // home, question, outcome, article, about, 404
+	ID          string // question or outcome id, article slug; "" otherwise
+	Title       string
+	DocTitle    string    // the page's <title>, unique in the site
+	Description string    // its <meta name="description">, never empty
+	Reviewed    time.Time // the day of the review the page shows; zero if none
 }
 
 // Build renders the guide held by fsys, whose tree has been loaded (and
@@ -142,7 +156,8 @@ func Build(fsys fs.FS, tree *decision.Tree, opts Options) (*Site, error) {
 		return nil, b.problems()
 	}
 	b.writeExtras()
-	return &Site{Files: b.files, Pages: b.pages, CSS: b.css, Script: b.script}, nil
+	return &Site{Files: b.files, Pages: b.pages, CSS: b.css, Script: b.script,
+		Warnings: b.warnings, Readings: b.readings(), Reviews: b.reviews()}, nil
 }
 
 // builder carries one build's state.
@@ -152,6 +167,9 @@ type builder struct {
 	opts  Options
 	mu    sync.Mutex
 	probs decision.Problems
+	// warnings are problems that do not stop the build: pages that share
+	// a title or description.
+	warnings decision.Problems
 
 	css, script string
 	tmpl        map[string]*kindTemplate
