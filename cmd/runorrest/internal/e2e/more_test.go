@@ -245,7 +245,7 @@ func TestFlowReducedMotion(t *testing.T) {
 
 // TestFlowHashChange checks the two kinds of fragment change on one page:
 // a new walk (a link to the first question with an empty walk, such as the
-// home page's "Start") is a new step, and any other fragment (a footnote)
+// home page's "Start the questions") is a new step, and any other fragment (a footnote)
 // only jumps.
 func TestFlowHashChange(t *testing.T) {
 	t.Parallel()

@@ -52,7 +52,7 @@ func (b *tab) clickTo(expr, node string) {
 	b.at(node)
 }
 
-// start opens the home page and follows its Start link.
+// start opens the home page and follows its "Start the questions" link.
 func (b *tab) start(base string, tree *decision.Tree) {
 	b.t.Helper()
 	b.open(base + "index.html")

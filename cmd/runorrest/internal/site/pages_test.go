@@ -76,7 +76,7 @@ func TestPageContract(t *testing.T) {
 		want []string
 	}{
 		{"index.html", []string{
-			`<main data-kind="home">`, `<h1>Sore legs test guide</h1>`, `<a class="button" data-start href="soreness.html">Start</a>`,
+			`<main data-kind="home">`, `<h1>Sore legs test guide</h1>`, `<a class="button" data-start href="soreness.html">Start the questions</a>`,
 			`<li><a href="rating.html">Rating soreness</a> <span>How to put a number on how your legs feel.</span></li>`,
 			`<link rel="canonical" href="https://example.org/guide/">`,
 		}},
