@@ -258,7 +258,11 @@ func TestFlowTreeText(t *testing.T) {
 	}
 	q := tree.Question(tree.Start)
 	b.checkArrival(fmt.Sprintf("Question 1 of at most %d: %s", q.MaxRemaining, text))
-	if got := eval[int](b, `document.querySelectorAll("script").length`); got != 2 {
-		t.Errorf("page has %d script elements; want 2 (the tree and the flow): some text broke out", got)
+	if got := eval[int](b, `document.querySelectorAll("script").length`); got != 3 {
+		t.Errorf("page has %d script elements; want 3 (the tree, the flow and the JSON-LD): some text broke out", got)
+	}
+	// The JSON-LD, which names the question, holds the text unchanged too.
+	if got := eval[string](b, `JSON.parse(document.querySelector('script[type="application/ld+json"]').textContent).name`); !strings.HasPrefix(got, text) {
+		t.Errorf("the JSON-LD names the page %q; want it to start with %q", got, text)
 	}
 }
