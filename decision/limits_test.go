@@ -3,10 +3,12 @@ package decision
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io/fs"
 	"strconv"
 	"strings"
 	"testing"
+	"testing/fstest"
 )
 
 // ringTree builds a tree of n questions q0..q(n-1) in a ring: each
@@ -138,6 +140,102 @@ func TestSizeLimitBoundary(t *testing.T) {
 		want := TreeFile + ":1:1: the tree file has more than " + strconv.FormatInt(n-1, 10) + " bytes, the size limit (move long texts into Markdown pages, or raise the limit)"
 		if !errors.Is(err, ErrTooLarge) || err.Error() != want {
 			t.Errorf("%s(%d bytes, limit %d) = %v; want %s", ld.name, n, n-1, err, want)
+		}
+	}
+}
+
+// TestCharactersAtTheEdgesOfYAML takes each character at an edge of the set
+// that YAML allows in a document, at the end of a comment (where even a line
+// break such as U+0085 is harmless) in an otherwise good tree.
+func TestCharactersAtTheEdgesOfYAML(t *testing.T) {
+	tests := []struct {
+		r  rune
+		ok bool
+	}{
+		{'\t', true}, {'\r', true},
+		{0x00, false}, {0x08, false}, {0x0b, false}, {0x1f, false}, {' ', true},
+		{'~', true}, {0x7f, false},
+		{0x80, false}, {0x84, false}, {0x85, true}, {0x86, false}, {0x9f, false}, {0xa0, true},
+		{0xfffd, true}, {0xfffe, false}, {0xffff, false}, {0x10000, true},
+	}
+	for _, tt := range tests {
+		data := []byte("# a comment with " + string(tt.r) + "\n" + smallTree(t))
+		_, err := Parse(TreeFile, data, Options{})
+		want := ""
+		if !tt.ok {
+			want = fmt.Sprintf("%s:1:18: character %U is not allowed in YAML (remove it)", TreeFile, tt.r)
+		}
+		if got := errString(err); got != want {
+			t.Errorf("Parse(comment with %U) = %q; want %q", tt.r, got, want)
+		}
+	}
+}
+
+func errString(err error) string {
+	if err == nil {
+		return ""
+	}
+	return err.Error()
+}
+
+// TestLongValuesAreCutInMessages quotes a wrong value of up to 40 bytes in
+// full, and cuts a longer one after 40 bytes.
+func TestLongValuesAreCutInMessages(t *testing.T) {
+	forty := strings.Repeat("x", 40)
+	for _, tt := range []struct{ value, shown string }{
+		{forty, forty},
+		{forty + "y", forty + "..."},
+	} {
+		_, err := Parse(TreeFile, edit(t, "values: 4-6", "values: "+tt.value), Options{})
+		want := TreeFile + `:28:17: option 2 of question "soreness": values must be a number or a range, not "` + tt.shown + `" (write a number (3) or a range (4-10))`
+		if got := errString(err); got != want {
+			t.Errorf("Parse(values %q) = %q; want %q", tt.value, got, want)
+		}
+	}
+}
+
+// failFS fails to open or to read the tree file with err, or serves the
+// tree file as a folder.
+type failFS struct {
+	openErr, readErr error
+	dir              bool
+}
+
+func (f failFS) Open(name string) (fs.File, error) {
+	if f.openErr != nil {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: f.openErr}
+	}
+	return failFile(f), nil
+}
+
+type failFile failFS
+
+func (f failFile) Stat() (fs.FileInfo, error) {
+	if f.dir {
+		return fstest.MapFS{"content/tree.yaml/x": {}}.Stat(TreeFile)
+	}
+	return nil, errors.New("no stat")
+}
+func (f failFile) Read([]byte) (int, error) { return 0, f.readErr }
+func (failFile) Close() error               { return nil }
+
+// TestTreeFileThatCannotBeRead reports a tree file that cannot be opened,
+// is not a file, or fails while being read, at 1:1 with the reason.
+func TestTreeFileThatCannotBeRead(t *testing.T) {
+	tests := []struct {
+		fsys fs.FS
+		err  error
+		want string
+	}{
+		{failFS{openErr: fs.ErrNotExist}, ErrMissing, "the tree file does not exist (create it, or fix the name)"},
+		{failFS{openErr: fs.ErrPermission}, ErrNotRegular, "cannot open the tree file: permission denied"},
+		{failFS{dir: true}, ErrNotRegular, "the tree file is a folder, not a regular file (replace it with a file)"},
+		{failFS{readErr: errors.New("disk on fire")}, ErrNotRegular, "cannot read the tree file: disk on fire"},
+	}
+	for _, tt := range tests {
+		tree, err := Load(tt.fsys, Options{})
+		if want := TreeFile + ":1:1: " + tt.want; tree != nil || errString(err) != want || !errors.Is(err, tt.err) {
+			t.Errorf("Load(%+v) = %v, %v; want nil, %s", tt.fsys, tree, err, want)
 		}
 	}
 }
