@@ -45,12 +45,14 @@ func pow2(n uint, add int64) *big.Int {
 
 // TestPathCountsAroundTwoToThe64 counts paths exactly just below, at and
 // just above 2^64, where counting switches from 64-bit integers to big
-// numbers, whichever option brings the sum past the limit.
+// numbers, whichever option brings the sum past the limit; and the shortest
+// and longest path in questions.
 func TestPathCountsAroundTwoToThe64(t *testing.T) {
 	tests := []struct {
 		name            string
 		tree            *Tree
 		total, run, rst *big.Int
+		short, long     int
 	}{
 		{
 			// d63 has 3 paths, and each level above doubles and adds one:
@@ -58,29 +60,34 @@ func TestPathCountsAroundTwoToThe64(t *testing.T) {
 			name:  "2^64-1: the largest count in 64 bits",
 			tree:  doublingTree(63, true, []string{"run-out", "rest-out", "run-out"}, nil),
 			total: pow2(64, -1), run: new(big.Int).Sub(pow2(64, -1), pow2(62, 0)), rst: pow2(62, 0),
+			short: 1, long: 63,
 		},
 		{
 			name:  "2^64: the count overflows at start only",
 			tree:  doublingTree(64, false, []string{"run-out", "rest-out"}, nil),
 			total: pow2(64, 0), run: pow2(63, 0), rst: pow2(63, 0),
+			short: 64, long: 64,
 		},
 		{
 			name: "2^64: a small option first, then 2^64-1",
 			tree: doublingTree(63, true, []string{"run-out", "rest-out", "run-out"},
 				[]*Option{{Label: "Stop", Next: "rest-out"}, {Label: "Go", Next: "d1"}}),
 			total: pow2(64, 0), run: new(big.Int).Sub(pow2(64, -1), pow2(62, 0)), rst: pow2(62, 1),
+			short: 1, long: 64,
 		},
 		{
 			name: "2^64: 2^64-1 first, then a small option",
 			tree: doublingTree(63, true, []string{"run-out", "rest-out", "run-out"},
 				[]*Option{{Label: "Go", Next: "d1"}, {Label: "Stop", Next: "rest-out"}}),
 			total: pow2(64, 0), run: new(big.Int).Sub(pow2(64, -1), pow2(62, 0)), rst: pow2(62, 1),
+			short: 1, long: 64,
 		},
 		{
 			name: "2^64+1",
 			tree: doublingTree(64, false, []string{"run-out", "rest-out"},
 				[]*Option{{Label: "Stop", Next: "rest-out"}, {Label: "Go", Next: "d1"}}),
 			total: pow2(64, 1), run: pow2(63, 0), rst: pow2(63, 1),
+			short: 1, long: 65,
 		},
 	}
 	for _, tt := range tests {
@@ -94,6 +101,9 @@ func TestPathCountsAroundTwoToThe64(t *testing.T) {
 			}
 			if len(s.PerVerdict) != 2 || s.PerVerdict[0].Paths.Cmp(tt.run) != 0 || s.PerVerdict[1].Paths.Cmp(tt.rst) != 0 {
 				t.Errorf("Stats().PerVerdict = %v; want run=%v rest=%v", s.PerVerdict, tt.run, tt.rst)
+			}
+			if s.Shortest != tt.short || s.Longest != tt.long {
+				t.Errorf("Stats() paths of %d to %d questions; want %d to %d", s.Shortest, s.Longest, tt.short, tt.long)
 			}
 		})
 	}
