@@ -239,3 +239,39 @@ func TestTreeFileThatCannotBeRead(t *testing.T) {
 		}
 	}
 }
+
+// TestDepthLimitBoundary accepts a tree whose longest path has exactly the
+// maximum number of questions, and refuses one more; the question named is
+// the first one past the limit on the first longest path in file order.
+func TestDepthLimitBoundary(t *testing.T) {
+	// q1 leads to two branches of equal depth: q2a > q3a and q2b > q3b.
+	tree := &Tree{File: TreeFile, Title: "Branches", Start: "q1",
+		Verdicts: []*Verdict{{ID: "run", Label: "Run", Tone: "go"}, {ID: "rest", Label: "Rest", Tone: "stop"}},
+		Outcomes: []*Outcome{{ID: "run-out", Title: "Run", Verdict: "run", Page: "outcomes/easy-run.md"},
+			{ID: "rest-out", Title: "Rest", Verdict: "rest", Page: "outcomes/rest-day.md"}},
+		Questions: []*Question{
+			{ID: "q1", Text: "Which?", Options: []*Option{{Label: "A", Next: "q2a"}, {Label: "B", Next: "q2b"}, {Label: "C", Next: "run-out"}}},
+			{ID: "q2a", Text: "Which?", Options: []*Option{{Label: "A", Next: "rest-out"}, {Label: "B", Next: "q3a"}}},
+			{ID: "q2b", Text: "Which?", Options: []*Option{{Label: "A", Next: "q3b"}, {Label: "B", Next: "rest-out"}}},
+			{ID: "q3a", Text: "Which?", Options: []*Option{{Label: "A", Next: "run-out"}, {Label: "B", Next: "rest-out"}}},
+			{ID: "q3b", Text: "Which?", Options: []*Option{{Label: "A", Next: "run-out"}, {Label: "B", Next: "rest-out"}}},
+		}}
+	data := treeYAML(tree)
+	for _, tt := range []struct {
+		maxDepth int
+		want     string
+	}{
+		{3, ""},
+		{4, ""},
+		{2, `content/tree.yaml:23:3: question "q3a" is question 3 on the longest path from start (3 questions), deeper than the maximum of 2 (shorten the path, or raise the limit with -max-depth)`},
+		{1, `content/tree.yaml:13:3: question "q2a" is question 2 on the longest path from start (3 questions), deeper than the maximum of 1 (shorten the path, or raise the limit with -max-depth)`},
+	} {
+		tree, err := Parse(TreeFile, data, Options{MaxDepth: tt.maxDepth})
+		if got := errString(err); got != tt.want {
+			t.Errorf("Parse(MaxDepth %d) = %q; want %q", tt.maxDepth, got, tt.want)
+		}
+		if got := tree.Questions[0].MaxRemaining; got != 3 {
+			t.Errorf("Parse(MaxDepth %d): MaxRemaining of q1 = %d; want 3", tt.maxDepth, got)
+		}
+	}
+}
