@@ -180,10 +180,24 @@ func TestCompare(t *testing.T) {
 	}
 }
 
+// TestCompareLimit walks up to limit combined paths: base() has 3, so a
+// limit of 3 is enough and 2 is not; 0 or less means DefaultDiffLimit.
 func TestCompareLimit(t *testing.T) {
-	_, err := Compare(base(), base(), 2)
-	if !errors.Is(err, ErrDiffTooLarge) {
-		t.Errorf("Compare with limit 2 = %v; want ErrDiffTooLarge", err)
+	for _, tt := range []struct {
+		limit int
+		err   string
+	}{
+		{-1, ""}, {0, ""}, {3, ""}, {4, ""},
+		{2, "too many paths to compare: more than 2"},
+		{1, "too many paths to compare: more than 1"},
+	} {
+		d, err := Compare(base(), base(), tt.limit)
+		switch {
+		case tt.err == "" && (err != nil || d.Same != 3):
+			t.Errorf("Compare with limit %d = %+v, %v; want 3 the same", tt.limit, d, err)
+		case tt.err != "" && (!errors.Is(err, ErrDiffTooLarge) || err.Error() != tt.err || d != nil):
+			t.Errorf("Compare with limit %d = %+v, %v; want nil, %s", tt.limit, d, err, tt.err)
+		}
 	}
 }
 
