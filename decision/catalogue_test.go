@@ -28,7 +28,7 @@ func report(tree *Tree, err error) string {
 	if tree != nil {
 		all = append(all, tree.Warnings...)
 	}
-	sortProblems(all)
+	SortProblems(all)
 	if len(all) == 0 {
 		return ""
 	}

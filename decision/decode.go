@@ -59,30 +59,19 @@ func (l *loader) checkID(what, id string, pos Pos, page bool) {
 		l.errorf(pos, ErrBadID, fmt.Sprintf("use at most %d characters", maxIDLen), "%s id %q is too long", what, id[:maxIDLen]+"...")
 	case !slugRE.MatchString(id):
 		l.errorf(pos, ErrBadID, "use lower-case letters, digits and single hyphens, e.g. "+strconv.Quote(slugify(id)), "%s id %q is not a slug", what, id)
-	case page && id == "index":
-		l.errorf(pos, ErrBadID, "choose another id", "%s id \"index\" is reserved for the home page", what)
+	case page:
+		if owner, ok := Reserved(id); ok {
+			l.errorf(pos, ErrBadID, "choose another id", "%s id %q is reserved for %s", what, id, owner)
+		}
 	}
 }
 
 // slugify suggests a slug for an id that is not one.
 func slugify(id string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(id) {
-		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			b.WriteRune(r)
-			dash = false
-		} else {
-			dash = true
-		}
+	if s := ASCIISlug(id, 0); s != "" {
+		return s
 	}
-	if b.Len() == 0 {
-		return "my-id"
-	}
-	return b.String()
+	return "my-id"
 }
 
 // idMap returns the entries of a mapping from id to value.
@@ -106,6 +95,9 @@ func (l *loader) decodeTree(root *yaml.Node) {
 	t := l.tree
 	if s, ok := l.text(topLevel, f.val("title")); ok {
 		t.Title = s
+		if Slug(s) == "" {
+			l.errorf(posOf(f.val("title").val), ErrTitle, "give the guide a title in words: it names the app on a phone and its offline copy", "the title %q has no letters or digits", s)
+		}
 	}
 	if p, ok := f.get("start"); ok {
 		l.src.start = posOf(p.val)

@@ -60,7 +60,9 @@
 //
 // The top level holds these keys, all required but shared:
 //
-//   - title: the guide's title, shown on every page.
+//   - title: the guide's title, shown on every page. It needs words: at
+//     least one letter or digit (of any script), since it also names the
+//     app on a phone's home screen and the guide's offline copy.
 //   - start: the id of the first question.
 //   - verdicts: a mapping from verdict id to verdict (see Verdicts).
 //   - shared (optional): a mapping from id to a question written once and
@@ -87,7 +89,9 @@
 // digits in words joined by single hyphens (^[a-z0-9]+(-[a-z0-9]+)*$),
 // at most 64 characters. Question and outcome ids share one namespace,
 // because each becomes the name of a page (soreness.html): no question may
-// have the id of an outcome. The id "index" is reserved for the home page.
+// have the id of an outcome. The ids of the site's own pages are reserved:
+// index (the home page), about (the about page), map (the map of the guide)
+// and 404 (the not-found page).
 // Shared questions have no page, but scenarios name them like questions, so
 // a shared question's id is neither a question's nor an outcome's. An
 // option's id is a slug too, unique within its question.

@@ -123,12 +123,12 @@ func (l *loader) warnf(pos Pos, err error, hint, format string, args ...any) {
 // result sorts the problems and returns the tree and the error.
 func (l *loader) result() (*Tree, error) {
 	if l.tree != nil {
-		sortProblems(l.tree.Warnings)
+		SortProblems(l.tree.Warnings)
 	}
 	if len(l.probs) == 0 {
 		return l.tree, nil
 	}
-	sortProblems(l.probs)
+	SortProblems(l.probs)
 	return l.tree, l.probs
 }
 

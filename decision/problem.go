@@ -21,6 +21,7 @@ var (
 	ErrType           = errors.New("wrong type")
 	ErrMissing        = errors.New("missing key")
 	ErrEmptyText      = errors.New("empty text")
+	ErrTitle          = errors.New("title without words")
 	ErrBadID          = errors.New("bad id")
 	ErrDuplicateID    = errors.New("duplicate id")
 	ErrStart          = errors.New("bad start")
@@ -100,13 +101,11 @@ func (ps Problems) Unwrap() []error {
 	return errs
 }
 
-// sortProblems orders problems by position, keeping the order of discovery
-// for problems at the same position.
-func sortProblems(ps Problems) {
+// SortProblems puts problems in the one order every command prints them
+// in: by file, then line, then column, keeping the order of discovery for
+// problems at the same position.
+func SortProblems(ps Problems) {
 	slices.SortStableFunc(ps, func(a, b *Problem) int {
-		if c := cmp.Compare(a.Pos.Line, b.Pos.Line); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.Pos.Col, b.Pos.Col)
+		return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Pos.Line, b.Pos.Line), cmp.Compare(a.Pos.Col, b.Pos.Col))
 	})
 }
