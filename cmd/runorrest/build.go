@@ -1,25 +1,23 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"net/url"
 	"time"
 
-	"runorrest/cmd/runorrest/internal/offline"
+	"runorrest/cmd/runorrest/internal/pipeline"
 	"runorrest/cmd/runorrest/internal/publish"
-	"runorrest/cmd/runorrest/internal/site"
-	"runorrest/cmd/runorrest/internal/source"
 	"runorrest/decision"
 )
 
 const buildUsage = `Usage: runorrest build [-src DIR] [-o DIR] [-base-url URL] [-max-depth N]
 
-Build checks the guide in DIR (everything "runorrest check" checks, then
-its Markdown links, front matter, templates and styles) and renders it to a
-static site in the output folder. If anything is wrong it prints every
+Build runs the build of the guide in DIR (the very build "runorrest check"
+runs: the tree, its Markdown pages, templates, stylesheet and scripts) and
+writes the site to the output folder. If anything is wrong it prints every
 problem as file:line:col: what is wrong (how to fix it), writes nothing and
 exits 1. The output folder is replaced whole, atomically; a non-empty folder
 that runorrest did not build (one without its .runorrest marker file) is
@@ -42,72 +40,44 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprint(fs.Output(), buildUsage)
 		fs.PrintDefaults()
 	}
-	var lf loadFlags
-	lf.register(fs)
+	var bf buildFlags
+	bf.register(fs)
 	out := fs.String("o", "public", "the output `folder`, replaced whole on each build")
-	base := fs.String("base-url", "", "the absolute `URL` the site is served from, like https://example.org/guide/;\nadds canonical links and sitemap.xml")
 	if err := parseFlags(fs, args); err != nil {
 		return helpOK(err)
 	}
-	if *base != "" {
-		u, err := url.Parse(*base)
-		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
-			return usageError{fmt.Sprintf("-base-url %q is not an absolute http(s) URL (give one like https://example.org/guide/)", *base)}
-		}
+	opts, err := bf.options()
+	if err != nil {
+		return err
 	}
-	if err := publish.CheckApart(*out, lf.src, sourceFolders...); err != nil {
+	if err := publish.CheckApart(*out, bf.src, sourceFolders...); err != nil {
 		return usageError{err.Error()}
 	}
-	return build(&lf, *out, *base, stdout, stderr)
+	return build(context.Background(), &bf, opts, *out, stdout, stderr)
 }
 
 // sourceFolders are the folders under -src that a build reads (and .git):
 // the output folder may be none of them.
 var sourceFolders = []string{"content", "templates", "static", ".git"}
 
-// build loads and checks the tree as check does, renders the site, and
-// writes it.
-func build(lf *loadFlags, out, base string, stdout, stderr io.Writer) error {
+// build runs the build as check does, then writes the files.
+func build(ctx context.Context, bf *buildFlags, opts pipeline.Options, out string, stdout, stderr io.Writer) error {
 	start := time.Now()
-	tree, err := lf.load()
+	r, err := bf.build(ctx, opts)
 	if err != nil && !errors.As(err, new(decision.Problems)) {
 		return err
 	}
-	if n := printProblems(stderr, tree, err); n > 0 {
+	if n := printProblems(stderr, r.Warnings, err); n > 0 {
 		return fmt.Errorf("%w; nothing was built", problemsError(n))
 	}
-	src, err := source.Open(lf.src)
-	if err != nil {
-		return err
-	}
-	defer src.Close()
-	s, err := offline.Build(src, tree, site.Options{BaseURL: base})
-	var ps decision.Problems
-	if errors.As(err, &ps) {
-		for _, p := range ps {
-			fmt.Fprintln(stderr, p)
-		}
-		return fmt.Errorf("the guide has %d %s; nothing was built", len(ps), plural(len(ps), "problem", "problems"))
-	}
-	if err != nil {
-		return err
-	}
 	var cleanup *publish.CleanupError
-	if err := publish.Write(out, s.Files); errors.As(err, &cleanup) {
+	if err := publish.Write(out, r.Files); errors.As(err, &cleanup) {
 		fmt.Fprintf(stderr, "warning: %s: %v\n", out, cleanup)
 	} else if err != nil {
 		return err
 	}
-	st := s.Stats()
+	st := r.Stats()
 	fmt.Fprintf(stdout, "built %d pages, %d files, %d bytes (%d gzip) in %d ms into %s\n",
 		st.Pages, st.Files, st.Bytes, st.Gzipped, time.Since(start).Milliseconds(), out)
 	return nil
-}
-
-// plural picks the word for n.
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }

@@ -11,39 +11,14 @@ import (
 	"testing"
 
 	"runorrest/cmd/runorrest/internal/publish"
+	"runorrest/cmd/runorrest/internal/testkit"
 )
-
-// copyTree copies the folder src to dst.
-func copyTree(t *testing.T, src, dst string) {
-	t.Helper()
-	err := filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		if d.IsDir() {
-			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-}
 
 // guide makes a -src folder: the site fixture's content with the
 // repository's templates and static files.
 func guide(t *testing.T) string {
 	t.Helper()
-	src := t.TempDir()
-	copyTree(t, "internal/site/testdata/guide", src)
-	copyTree(t, "../../templates", filepath.Join(src, "templates"))
-	copyTree(t, "../../static", filepath.Join(src, "static"))
-	return src
+	return testkit.SourceDir(t, "internal/site/testdata/guide")
 }
 
 func TestBuildCommand(t *testing.T) {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -10,16 +11,17 @@ import (
 	"time"
 
 	"runorrest/cmd/runorrest/internal/report"
-	"runorrest/cmd/runorrest/internal/site"
 	"runorrest/decision"
-	"runorrest/decision/readability"
 )
 
-const checkUsage = `Usage: runorrest check [-src DIR] [-max-depth N] [-format F] [-strict] [-report] [-as-of DATE] [-diff REV]
+const checkUsage = `Usage: runorrest check [-src DIR] [-max-depth N] [-base-url URL] [-format F] [-strict] [-report] [-as-of DATE] [-diff REV]
 
-Check validates content/tree.yaml: its YAML, every check of the tree file
-(go doc runorrest/decision), that every outcome's page exists, that every
-scenario passes, and that every safety rule of the file holds on every path.
+Check runs the very build of "runorrest build" without writing anything:
+content/tree.yaml (its YAML, every check of the tree file in go doc
+runorrest/decision, every scenario, every safety rule of the file on every
+path), the words' reading level and review date, the Markdown pages and
+their links, the templates, the stylesheet and the scripts. Whatever build
+would refuse, check reports, with the same lines.
 It prints every problem and warning to stderr, one a line as
 file:line:col: what is wrong (how to fix it), and exits 1 if there are errors.
 On success it prints a summary: questions, outcomes, the exact number of
@@ -50,8 +52,8 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprint(fs.Output(), checkUsage)
 		fs.PrintDefaults()
 	}
-	var lf loadFlags
-	lf.register(fs)
+	var bf buildFlags
+	bf.register(fs)
 	diff := fs.String("diff", "", "also list the paths whose advice changed since git `revision` REV")
 	format := fs.String("format", "text", "the output `format`: text, json or github")
 	strict := fs.Bool("strict", false, "treat warnings as errors")
@@ -71,21 +73,24 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 		}
 		day = d
 	}
-	tree, err := lf.load()
+	opts, err := bf.options()
+	if err != nil {
+		return err
+	}
+	opts.Today = day
+	r, err := bf.build(context.Background(), opts)
 	if err != nil && !errors.As(err, new(decision.Problems)) {
 		return err
 	}
 	var res report.Result
 	errors.As(err, &res.Problems)
+	res.Problems = append(res.Problems, r.Warnings...)
+	res.Reading = r.Reading
+	tree := r.Tree
 	age := decision.DefaultReadingAge
 	if tree != nil {
-		res.Problems = append(res.Problems, tree.Warnings...)
-		if err == nil {
-			age = tree.ReadingAge
-			res.Summary = report.NewSummary(tree)
-			res.Reading = tree.QuestionReadings(helpBlocks)
-			res.Problems = append(res.Problems, health(tree, res.Reading, day)...)
-		}
+		age = tree.ReadingAge
+		res.Summary = report.NewSummary(tree)
 	}
 	if *strict {
 		for i, p := range res.Problems {
@@ -96,7 +101,7 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 			}
 		}
 	}
-	report.Sort(res.Problems)
+	decision.SortProblems(res.Problems)
 	n := report.Errors(res.Problems)
 	if n > 0 {
 		res.Summary = nil
@@ -108,28 +113,9 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 		return problemsError(n)
 	}
 	if *diff != "" {
-		return checkDiff(stdout, lf.src, *diff, tree)
+		return checkDiff(stdout, bf.src, *diff, tree)
 	}
 	return nil
-}
-
-// helpBlocks is the text of a question's Markdown help, for the reading
-// level.
-func helpBlocks(md string) []readability.Block { return site.TextBlocks([]byte(md), 1) }
-
-// health returns the reading-level warnings of the readings and the
-// tree's review problem, if any.
-func health(tree *decision.Tree, rs []decision.Reading, day time.Time) decision.Problems {
-	var ps decision.Problems
-	for _, r := range rs {
-		if p := r.Check(tree.ReadingAge); p != nil {
-			ps = append(ps, p)
-		}
-	}
-	if p := decision.CheckReview(tree.File, tree.Review, tree.ReviewInterval, day); p != nil {
-		ps = append(ps, p)
-	}
-	return ps
 }
 
 // writeCheck writes the result in a format of -format.

@@ -2,15 +2,15 @@ package main
 
 import (
 	"encoding/json"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
-)
 
-var update = flag.Bool("update", false, "rewrite the golden files of testdata/check")
+	"runorrest/cmd/runorrest/internal/testkit"
+)
 
 // TestCheckGolden runs check in each format over guides with warnings and
 // errors and compares everything it writes with testdata/check/NAME.golden.
@@ -34,10 +34,10 @@ func TestCheckGolden(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			stdout, stderr, code := runCLI(t, tt.args...)
+			stdout, stderr, code := runCLI(t, withSources(t, tt.args)...)
 			got := fmt.Sprintf("$ runorrest %s\nexit %d\n-- stdout --\n%s-- stderr --\n%s", strings.Join(tt.args, " "), code, stdout, stderr)
 			golden := filepath.Join("testdata", "check", tt.name+".golden")
-			if *update {
+			if *testkit.Update {
 				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
 					t.Fatal(err)
 				}
@@ -70,8 +70,9 @@ func TestCheckReview(t *testing.T) {
 		{"2026-09-01", 0, "content/tree.yaml:3:11: warning: review due today, on 2026-09-01"},
 		{"2026-09-02", 1, "content/tree.yaml:3:11: review overdue since 2026-09-01 (last reviewed 2026-03-01 by Sam Okafor, every 6 months)"},
 	}
+	health := testkit.SourceDir(t, "testdata/health")
 	for _, tt := range tests {
-		_, stderr, code := runCLI(t, "check", "-src", "testdata/health", "-as-of", tt.asOf)
+		_, stderr, code := runCLI(t, "check", "-src", health, "-as-of", tt.asOf)
 		review := ""
 		for _, l := range strings.Split(stderr, "\n") {
 			if strings.Contains(l, "review") && !strings.Contains(l, "reads at grade") {
@@ -83,7 +84,7 @@ func TestCheckReview(t *testing.T) {
 		}
 	}
 	for _, bad := range []string{"2026-13-01", "yesterday", "2026-9-1"} {
-		if _, stderr, code := runCLI(t, "check", "-src", "testdata/health", "-as-of", bad); code != 2 || !strings.Contains(stderr, "-as-of: date") {
+		if _, stderr, code := runCLI(t, "check", "-src", health, "-as-of", bad); code != 2 || !strings.Contains(stderr, "-as-of: date") {
 			t.Errorf("check -as-of %s = exit %d, %q; want exit 2 and a message", bad, code, stderr)
 		}
 	}
@@ -93,7 +94,7 @@ func TestCheckReview(t *testing.T) {
 // the keys the README documents, for a guide with errors and one without.
 func TestCheckJSON(t *testing.T) {
 	for _, src := range []string{good, bad, "testdata/health"} {
-		stdout, _, _ := runCLI(t, "check", "-src", src, "-format", "json", "-as-of", "2026-05-01")
+		stdout, _, _ := runCLI(t, withSources(t, []string{"check", "-src", src, "-format", "json", "-as-of", "2026-05-01"})...)
 		var doc map[string]any
 		if err := json.Unmarshal([]byte(stdout), &doc); err != nil {
 			t.Fatalf("check -src %s -format json: %v\n%s", src, err, stdout)
@@ -112,4 +113,17 @@ func TestCheckJSON(t *testing.T) {
 			}
 		}
 	}
+}
+
+// withSources is args with the folder after each -src made a -src folder
+// of its own: a copy with the repository's templates/ and static/.
+func withSources(t *testing.T, args []string) []string {
+	t.Helper()
+	out := slices.Clone(args)
+	for i := 1; i < len(out); i++ {
+		if out[i-1] == "-src" {
+			out[i] = testkit.SourceDir(t, out[i])
+		}
+	}
+	return out
 }

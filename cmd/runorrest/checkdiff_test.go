@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"runorrest/cmd/runorrest/internal/testkit"
 	"runorrest/decision"
 )
 
@@ -20,7 +21,7 @@ func gitRepo(t *testing.T) string {
 	if _, err := exec.LookPath("git"); err != nil {
 		t.Skip("git is not installed; skipping the -diff tests that need a repository")
 	}
-	dir := t.TempDir()
+	dir := testkit.SourceDir(t, t.TempDir())
 	write := func(name string, data []byte) {
 		t.Helper()
 		p := filepath.Join(dir, name)
@@ -40,7 +41,7 @@ func gitRepo(t *testing.T) string {
 		return data
 	}
 	for _, page := range []string{"easy-run", "cross-train", "rest-day"} {
-		write("content/outcomes/"+page+".md", []byte("# "+page+"\n"))
+		write("content/outcomes/"+page+".md", []byte("## "+page+"\n"))
 	}
 	write("content/tree.yaml", read("old.yaml"))
 	runGit(t, dir, "init", "-q")

@@ -47,7 +47,7 @@ func runGraph(args []string, stdout, stderr io.Writer) error {
 
 // printGraphProblems prints why the tree cannot be drawn.
 func printGraphProblems(stderr io.Writer, tree *decision.Tree, err error) error {
-	if n := printProblems(stderr, tree, err); n > 0 {
+	if n := printProblems(stderr, warningsOf(tree), err); n > 0 {
 		return problemsError(n)
 	}
 	return err

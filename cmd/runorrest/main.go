@@ -20,15 +20,16 @@
 package main
 
 import (
-	"cmp"
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"log"
 	"os"
-	"slices"
+	"strings"
 
+	"runorrest/cmd/runorrest/internal/pipeline"
 	"runorrest/cmd/runorrest/internal/source"
 	"runorrest/decision"
 )
@@ -107,8 +108,45 @@ type loadFlags struct {
 }
 
 func (f *loadFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&f.src, "src", ".", "the source `folder`, holding content/")
+	fs.StringVar(&f.src, "src", ".", "the source `folder`, holding content/, templates/ and static/")
 	fs.IntVar(&f.maxDepth, "max-depth", decision.DefaultMaxDepth, "the most `questions` one path may ask")
+}
+
+// buildFlags are the flags of the commands that run the build: check,
+// build and serve take the same, so they build the same site.
+type buildFlags struct {
+	loadFlags
+	baseURL string
+}
+
+func (f *buildFlags) register(fs *flag.FlagSet) {
+	f.loadFlags.register(fs)
+	fs.StringVar(&f.baseURL, "base-url", "", "the absolute `URL` the site is served from, like https://example.org/guide/;\nadds canonical links and sitemap.xml")
+}
+
+// options checks the flags and gives the build's options.
+func (f *buildFlags) options() (pipeline.Options, error) {
+	if f.maxDepth < 1 {
+		return pipeline.Options{}, usageError{fmt.Sprintf("-max-depth must be at least 1, not %d", f.maxDepth)}
+	}
+	if f.baseURL != "" {
+		if _, err := pipeline.BaseURL(f.baseURL); err != nil {
+			return pipeline.Options{}, usageError{"-base-url " + strings.TrimPrefix(err.Error(), pipeline.ErrBaseURL.Error()+": ")}
+		}
+	}
+	return pipeline.Options{MaxDepth: f.maxDepth, BaseURL: f.baseURL}, nil
+}
+
+// build runs the build on the source folder, through source.FS, so
+// neither paths nor symlinks can reach outside it and no named pipe is
+// waited on. Problems in the guide come back as decision.Problems.
+func (f *buildFlags) build(ctx context.Context, opts pipeline.Options) (*pipeline.Result, error) {
+	src, err := source.Open(f.src)
+	if err != nil {
+		return nil, err
+	}
+	defer src.Close()
+	return pipeline.Build(ctx, src, opts)
 }
 
 // parseFlags parses a command's flags and checks that no arguments remain.
@@ -146,18 +184,15 @@ func (f *loadFlags) load() (*decision.Tree, error) {
 	return decision.Load(src, decision.Options{MaxDepth: f.maxDepth})
 }
 
-// printProblems writes the problems and warnings, sorted by position, one
-// a line, and returns the number of errors.
-func printProblems(w io.Writer, tree *decision.Tree, err error) int {
+// printProblems writes the problems of err and the warnings, in the one
+// order of decision.SortProblems, one a line, and returns the number of
+// errors.
+func printProblems(w io.Writer, warnings decision.Problems, err error) int {
 	var all decision.Problems
 	errors.As(err, &all)
 	n := len(all)
-	if tree != nil {
-		all = append(all, tree.Warnings...)
-	}
-	slices.SortStableFunc(all, func(a, b *decision.Problem) int {
-		return cmp.Or(cmp.Compare(a.Pos.Line, b.Pos.Line), cmp.Compare(a.Pos.Col, b.Pos.Col))
-	})
+	all = append(all, warnings...)
+	decision.SortProblems(all)
 	for _, p := range all {
 		fmt.Fprintln(w, p)
 	}
@@ -166,9 +201,21 @@ func printProblems(w io.Writer, tree *decision.Tree, err error) int {
 
 // problemsError is the error of a command whose input has problems.
 func problemsError(n int) error {
-	s := "s"
+	return fmt.Errorf("the guide has %d %s", n, plural(n, "problem", "problems"))
+}
+
+// plural picks the word for n.
+func plural(n int, one, many string) string {
 	if n == 1 {
-		s = ""
+		return one
 	}
-	return fmt.Errorf("%s has %d problem%s", decision.TreeFile, n, s)
+	return many
+}
+
+// warningsOf is the warnings of a tree that may not have loaded.
+func warningsOf(tree *decision.Tree) decision.Problems {
+	if tree == nil {
+		return nil
+	}
+	return tree.Warnings
 }

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"runorrest/cmd/runorrest/internal/testkit"
 )
 
 // runCLI runs the command line as main does and returns what it wrote
@@ -28,6 +30,7 @@ const (
 )
 
 func TestCommands(t *testing.T) {
+	good, bad, warn := testkit.SourceDir(t, good), testkit.SourceDir(t, bad), testkit.SourceDir(t, "testdata/warn")
 	tests := []struct {
 		args               []string
 		code               int
@@ -35,7 +38,7 @@ func TestCommands(t *testing.T) {
 		wantNoOut, wantErr bool
 	}{
 		{args: []string{"check", "-src", good}, code: 0, stdout: "content/tree.yaml is valid.\nquestions: 3\noutcomes: 3\npaths: 6\nshortest path: 1 question\nlongest path: 3 questions\npaths to run: 2\npaths to cross-train: 2\npaths to rest: 2\nscenarios passed: 2 of 2\nrules proved on every path: 0\n"},
-		{args: []string{"check", "-src", bad}, code: 1, stderr: "content/tree.yaml:2:8: start names no question: \"sorenes\" (did you mean \"soreness\"?)\nrunorrest: content/tree.yaml has 1 problem\n", wantNoOut: true},
+		{args: []string{"check", "-src", bad}, code: 1, stderr: "content/tree.yaml:2:8: start names no question: \"sorenes\" (did you mean \"soreness\"?)\nrunorrest: the guide has 1 problem\n", wantNoOut: true},
 		{args: []string{"check", "-src", good, "-max-depth", "2"}, code: 1, stderr: "deeper than the maximum of 2"},
 		{args: []string{"check", "-src", good, "-max-depth", "0"}, code: 2, stderr: "-max-depth must be at least 1"},
 		{args: []string{"check", "-src", "testdata/nowhere"}, code: 1, stderr: "runorrest: source folder:"},
@@ -48,7 +51,7 @@ func TestCommands(t *testing.T) {
 		{args: []string{"paths", "-src", good, "-format", "xml"}, code: 2, stderr: `unknown -format "xml"`},
 		{args: []string{"paths", "-src", good, "-limit", "-1"}, code: 2, stderr: "-limit must not be negative"},
 		{args: []string{"paths", "-src", bad}, code: 1, stderr: "start names no question", wantNoOut: true},
-		{args: []string{"check", "-src", "testdata/warn"}, code: 0, stdout: "content/tree.yaml is valid.", stderr: "content/tree.yaml:47:15: warning: question \"tired\": options \"No\" and \"Yes\" both lead to \"easy-run\""},
+		{args: []string{"check", "-src", warn}, code: 0, stdout: "content/tree.yaml is valid.", stderr: "content/tree.yaml:47:15: warning: question \"tired\": options \"No\" and \"Yes\" both lead to \"easy-run\""},
 		{args: []string{"help"}, code: 0, stdout: "Usage: runorrest <command>"},
 		{args: nil, code: 2, stderr: "runorrest: no command given"},
 		{args: []string{"frobnicate"}, code: 2, stderr: `unknown command "frobnicate"`},

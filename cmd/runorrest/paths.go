@@ -60,7 +60,7 @@ func runPaths(args []string, stdout, stderr io.Writer) error {
 		if !errors.As(err, new(decision.Problems)) {
 			return err
 		}
-		return problemsError(printProblems(stderr, tree, err))
+		return problemsError(printProblems(stderr, warningsOf(tree), err))
 	}
 	if *verdict != "" && tree.Verdict(*verdict) == nil {
 		var ids []string

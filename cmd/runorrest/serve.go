@@ -12,9 +12,10 @@ import (
 	"runorrest/cmd/runorrest/internal/devserver"
 )
 
-const serveUsage = `Usage: runorrest serve [-src DIR] [-addr HOST:PORT]
+const serveUsage = `Usage: runorrest serve [-src DIR] [-addr HOST:PORT] [-max-depth N] [-base-url URL]
 
-Serve builds the guide in DIR in memory and serves it for previewing, on
+Serve runs the build of "runorrest build", with the same flags, in memory
+and serves the result for previewing, on
 127.0.0.1:8080 unless -addr says otherwise. It watches content/, templates/
 and static/; on every change it rebuilds, and the open pages reload. If a
 change breaks the build, the last good site stays up and the problems (the
@@ -33,15 +34,20 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprint(fs.Output(), serveUsage)
 		fs.PrintDefaults()
 	}
-	src := fs.String("src", ".", "the guide's `folder`, holding content/, templates/ and static/")
+	var bf buildFlags
+	bf.register(fs)
 	addr := fs.String("addr", devserver.DefaultAddr, "the `address` to listen on; 0.0.0.0:PORT lets other machines in")
 	if err := parseFlags(fs, args); err != nil {
 		return helpOK(err)
+	}
+	opts, err := bf.options()
+	if err != nil {
+		return err
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	// Once the first Ctrl-C has started the shutdown, a second one ends
 	// the process at once.
 	context.AfterFunc(ctx, stop)
-	return devserver.Run(ctx, devserver.Config{Src: *src, Addr: *addr, Log: stderr})
+	return devserver.Run(ctx, devserver.Config{Src: bf.src, Addr: *addr, Log: stderr, Options: opts})
 }

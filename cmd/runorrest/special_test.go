@@ -7,6 +7,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"runorrest/cmd/runorrest/internal/testkit"
 )
 
 // A named pipe or a link out of -src where the guide expects a file is a
@@ -34,8 +36,7 @@ func TestCommandsRefuseSpecialFiles(t *testing.T) {
 	for _, tt := range tests {
 		for _, cmd := range []string{"check", "build"} {
 			t.Run(tt.name+" "+cmd, func(t *testing.T) {
-				src := t.TempDir()
-				copyTree(t, good, src)
+				src := testkit.SourceDir(t, good)
 				tt.prepare(t, src)
 				args := []string{cmd, "-src", src}
 				if cmd == "build" {

@@ -1,10 +1,13 @@
-// Package bundle compiles the site's CSS and TypeScript with esbuild's Go
-// API: one entry file in, one minified file out, named for its content.
+// Package bundle is runorrest's one esbuild set-up: it compiles the site's
+// CSS and TypeScript, and the service worker, with esbuild's Go API. Every
+// file is read from the source fs.FS; every error or warning of esbuild
+// comes back as a positioned decision.Problem, "file:line:col: text".
 package bundle
 
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -12,11 +15,16 @@ import (
 	"strings"
 
 	"github.com/evanw/esbuild/pkg/api"
+
+	"runorrest/decision"
 )
 
-// ErrBundle marks a failed bundle; the error's text lists esbuild's
-// messages as "file:line:col: text" lines.
+// ErrBundle is the sentinel (decision.Problem.Err) of every problem of this
+// package: a stylesheet or script that does not compile.
 var ErrBundle = errors.New("bundle failed")
+
+// hint is how to fix a problem esbuild reports.
+const hint = "fix the stylesheet or script"
 
 // Asset is a bundled file.
 type Asset struct {
@@ -24,27 +32,50 @@ type Asset struct {
 	Data []byte
 }
 
-// Error holds esbuild's error messages, one "file:line:col: text" line each.
-type Error struct {
-	Lines []string
-}
-
-func (e *Error) Error() string { return strings.Join(e.Lines, "\n") }
-func (e *Error) Unwrap() error { return ErrBundle }
-
 // Bundle bundles and minifies the entry file (a .css, .ts or .js path in
 // fsys, such as "static/site.css"), following its imports inside fsys. A
 // script becomes one ES2017 IIFE. The result is named
 // assets/NAME.HASH8.EXT, where HASH8 starts the SHA-256 of the content.
+// Problems come back as decision.Problems.
 func Bundle(fsys fs.FS, entry string) (Asset, error) {
+	data, err := compile(fsys, entry, nil)
+	if err != nil {
+		return Asset{}, err
+	}
 	ext := path.Ext(entry)
 	outExt := ".css"
-	switch ext {
+	if ext != ".css" {
+		outExt = ".js"
+	}
+	sum := sha256.Sum256(data)
+	name := strings.TrimSuffix(path.Base(entry), ext)
+	return Asset{Path: "assets/" + name + "." + hex.EncodeToString(sum[:4]) + outExt, Data: data}, nil
+}
+
+// Script compiles the script entry as Bundle does, with each name of define
+// replaced by its value written as JSON (esbuild's Define): the service
+// worker gets its list of files this way.
+func Script(fsys fs.FS, entry string, define map[string]any) ([]byte, error) {
+	defines := make(map[string]string, len(define))
+	for name, value := range define {
+		data, err := json.Marshal(value)
+		if err != nil {
+			return nil, decision.Problems{problem(entry, 1, 1, fmt.Sprintf("cannot write %s as JSON: %v", name, err))}
+		}
+		defines[name] = string(data)
+	}
+	return compile(fsys, entry, defines)
+}
+
+// compile runs esbuild on one entry file of fsys.
+func compile(fsys fs.FS, entry string, define map[string]string) ([]byte, error) {
+	outExt := ".css"
+	switch ext := path.Ext(entry); ext {
 	case ".css":
 	case ".ts", ".js":
 		outExt = ".js"
 	default:
-		return Asset{}, &Error{Lines: []string{entry + ":1:1: cannot bundle a " + ext + " file (give a .css, .ts or .js file)"}}
+		return nil, decision.Problems{problem(entry, 1, 1, "cannot bundle a "+ext+" file (give a .css, .ts or .js file)")}
 	}
 	res := api.Build(api.BuildOptions{
 		EntryPoints:       []string{entry},
@@ -59,30 +90,26 @@ func Bundle(fsys fs.FS, entry string) (Asset, error) {
 		Charset:           api.CharsetUTF8,
 		LegalComments:     api.LegalCommentsNone,
 		LogLevel:          api.LogLevelSilent,
+		Define:            define,
 		Plugins:           []api.Plugin{fsPlugin(fsys)},
 	})
 	// Warnings count as errors: an unclosed CSS block is only a warning to
 	// esbuild, but it is a mistake in the guide's source.
 	if msgs := append(res.Errors, res.Warnings...); len(msgs) > 0 {
-		return Asset{}, &Error{Lines: formatMessages(msgs)}
+		return nil, problems(entry, msgs)
 	}
-	var data []byte
 	for _, f := range res.OutputFiles {
 		if path.Ext(f.Path) == outExt {
-			data = f.Contents
+			return f.Contents, nil
 		}
 	}
-	if data == nil {
-		return Asset{}, &Error{Lines: []string{entry + ":1:1: esbuild wrote no " + outExt + " file"}}
-	}
-	sum := sha256.Sum256(data)
-	name := strings.TrimSuffix(path.Base(entry), ext)
-	return Asset{Path: "assets/" + name + "." + hex.EncodeToString(sum[:4]) + outExt, Data: data}, nil
+	return nil, decision.Problems{problem(entry, 1, 1, "esbuild wrote no "+outExt+" file")}
 }
 
-// formatMessages turns esbuild's messages into "file:line:col: text" lines.
-func formatMessages(msgs []api.Message) []string {
-	lines := make([]string, 0, len(msgs))
+// problems turns esbuild's messages into problems; a message without a
+// position is placed at the start of the entry file.
+func problems(entry string, msgs []api.Message) decision.Problems {
+	ps := make(decision.Problems, 0, len(msgs))
 	for _, m := range msgs {
 		text := m.Text
 		for _, n := range m.Notes {
@@ -91,13 +118,17 @@ func formatMessages(msgs []api.Message) []string {
 			}
 		}
 		if l := m.Location; l != nil {
-			file := strings.TrimPrefix(l.File, "fsys:")
-			lines = append(lines, fmt.Sprintf("%s:%d:%d: %s", file, l.Line, l.Column+1, text))
+			ps = append(ps, problem(strings.TrimPrefix(l.File, "fsys:"), l.Line, l.Column+1, text))
 		} else {
-			lines = append(lines, text)
+			ps = append(ps, problem(entry, 1, 1, text))
 		}
 	}
-	return lines
+	decision.SortProblems(ps)
+	return ps
+}
+
+func problem(file string, line, col int, msg string) *decision.Problem {
+	return &decision.Problem{File: file, Pos: decision.Pos{Line: line, Col: col}, Msg: msg, Hint: hint, Err: ErrBundle}
 }
 
 // fsPlugin makes esbuild read every file from fsys, so a build sees exactly
@@ -108,43 +139,54 @@ func fsPlugin(fsys fs.FS) api.Plugin {
 		Name: "fsys",
 		Setup: func(b api.PluginBuild) {
 			b.OnResolve(api.OnResolveOptions{Filter: ".*"}, func(a api.OnResolveArgs) (api.OnResolveResult, error) {
-				if a.Kind == api.ResolveEntryPoint {
-					return api.OnResolveResult{Path: path.Clean(a.Path), Namespace: "fsys"}, nil
-				}
-				if !strings.HasPrefix(a.Path, "./") && !strings.HasPrefix(a.Path, "../") {
-					return api.OnResolveResult{Errors: []api.Message{{
-						Text: fmt.Sprintf("cannot import %q: only relative imports (./file) are bundled", a.Path),
-					}}}, nil
-				}
-				p := path.Join(path.Dir(a.Importer), a.Path)
-				if !fs.ValidPath(p) {
-					return api.OnResolveResult{Errors: []api.Message{{Text: fmt.Sprintf("import %q leaves the source folder", a.Path)}}}, nil
-				}
-				if path.Ext(p) == "" {
-					for _, e := range []string{".ts", ".js"} {
-						if _, err := fs.Stat(fsys, p+e); err == nil {
-							p += e
-							break
-						}
-					}
-				}
-				return api.OnResolveResult{Path: p, Namespace: "fsys"}, nil
+				return resolve(fsys, a), nil
 			})
 			b.OnLoad(api.OnLoadOptions{Filter: ".*", Namespace: "fsys"}, func(a api.OnLoadArgs) (api.OnLoadResult, error) {
-				data, err := fs.ReadFile(fsys, a.Path)
-				if err != nil {
-					return api.OnLoadResult{}, fmt.Errorf("cannot read %s: %w", a.Path, errors.Unwrap(err))
-				}
-				s := string(data)
-				loader := api.LoaderJS
-				switch path.Ext(a.Path) {
-				case ".css":
-					loader = api.LoaderCSS
-				case ".ts":
-					loader = api.LoaderTS
-				}
-				return api.OnLoadResult{Contents: &s, Loader: loader}, nil
+				return load(fsys, a)
 			})
 		},
 	}
+}
+
+// resolve finds an import inside fsys: relative imports only, and never
+// outside the source folder. "./util" finds util.ts or util.js.
+func resolve(fsys fs.FS, a api.OnResolveArgs) api.OnResolveResult {
+	if a.Kind == api.ResolveEntryPoint {
+		return api.OnResolveResult{Path: path.Clean(a.Path), Namespace: "fsys"}
+	}
+	if !strings.HasPrefix(a.Path, "./") && !strings.HasPrefix(a.Path, "../") {
+		return api.OnResolveResult{Errors: []api.Message{{
+			Text: fmt.Sprintf("cannot import %q: only relative imports (./file) are bundled", a.Path),
+		}}}
+	}
+	p := path.Join(path.Dir(a.Importer), a.Path)
+	if !fs.ValidPath(p) {
+		return api.OnResolveResult{Errors: []api.Message{{Text: fmt.Sprintf("import %q leaves the source folder", a.Path)}}}
+	}
+	if path.Ext(p) == "" {
+		for _, e := range []string{".ts", ".js"} {
+			if _, err := fs.Stat(fsys, p+e); err == nil {
+				p += e
+				break
+			}
+		}
+	}
+	return api.OnResolveResult{Path: p, Namespace: "fsys"}
+}
+
+// load reads a file of fsys with the loader its extension calls for.
+func load(fsys fs.FS, a api.OnLoadArgs) (api.OnLoadResult, error) {
+	data, err := fs.ReadFile(fsys, a.Path)
+	if err != nil {
+		return api.OnLoadResult{}, fmt.Errorf("cannot read %s: %w", a.Path, errors.Unwrap(err))
+	}
+	s := string(data)
+	loader := api.LoaderJS
+	switch path.Ext(a.Path) {
+	case ".css":
+		loader = api.LoaderCSS
+	case ".ts":
+		loader = api.LoaderTS
+	}
+	return api.OnLoadResult{Contents: &s, Loader: loader}, nil
 }

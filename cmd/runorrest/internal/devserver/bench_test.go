@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"runorrest/cmd/runorrest/internal/pipeline"
 	"strconv"
 	"strings"
 	"syscall"
@@ -40,7 +41,7 @@ func oneWordEdit(b *testing.B, src string) func() {
 // the whole default guide in memory after a one-word edit of an article.
 func BenchmarkRebuild(b *testing.B) {
 	src := copyGuide(b)
-	s := New(os.DirFS(src), SiteBuild(), io.Discard)
+	s := New(os.DirFS(src), SiteBuild(pipeline.Options{}), io.Discard)
 	s.Rebuild()
 	edit := oneWordEdit(b, src)
 	b.ReportAllocs()
@@ -61,7 +62,7 @@ func BenchmarkRebuild(b *testing.B) {
 // the push. The page's own reload comes on top (see the README).
 func BenchmarkEditToEvent(b *testing.B) {
 	src := copyGuide(b)
-	url, _ := startRun(b, src, SiteBuild())
+	url, _ := startRun(b, src, SiteBuild(pipeline.Options{}))
 	res, err := http.Get(url + "_runorrest/events")
 	if err != nil {
 		b.Fatal(err)
@@ -114,7 +115,7 @@ func reportCPU(b *testing.B, start time.Duration) {
 func BenchmarkBrowserEditToReload(b *testing.B) {
 	src := copyGuide(b)
 	br := browsertest.Start(b)
-	url, _ := startRun(b, src, SiteBuild())
+	url, _ := startRun(b, src, SiteBuild(pipeline.Options{}))
 	if err := chromedp.Do(br, chromedp.Navigate(url+"recovery.html")); err != nil {
 		b.Fatal(err)
 	}

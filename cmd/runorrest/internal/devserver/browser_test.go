@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runorrest/cmd/runorrest/internal/pipeline"
 	"strings"
 	"testing"
 	"time"
@@ -82,7 +83,7 @@ func copyGuide(t testing.TB) string {
 func TestBrowserReloadAndOverlay(t *testing.T) {
 	b := newBrowser(t)
 	src := copyGuide(t)
-	url, log := startRun(t, src, SiteBuild())
+	url, log := startRun(t, src, SiteBuild(pipeline.Options{}))
 
 	const article = "content/recovery.md"
 	md, err := os.ReadFile(filepath.Join(src, article))

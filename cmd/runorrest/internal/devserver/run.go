@@ -10,6 +10,7 @@ import (
 	"os"
 	"time"
 
+	"runorrest/cmd/runorrest/internal/pipeline"
 	"runorrest/cmd/runorrest/internal/source"
 )
 
@@ -21,7 +22,9 @@ type Config struct {
 	Src   string    // the guide's folder, holding content/, templates/ and static/
 	Addr  string    // host:port to listen on; "" means DefaultAddr
 	Log   io.Writer // the terminal; nil means os.Stderr
-	Build BuildFunc // nil means SiteBuild()
+	Build BuildFunc // nil means SiteBuild(Options)
+	// Options are the options of the build: the same as runorrest build's.
+	Options pipeline.Options
 	// Ready, if set, is called with the site's URL once the server listens
 	// and the watcher runs.
 	Ready func(url string)
@@ -37,7 +40,7 @@ func Run(ctx context.Context, cfg Config) error {
 		cfg.Log = os.Stderr
 	}
 	if cfg.Build == nil {
-		cfg.Build = SiteBuild()
+		cfg.Build = SiteBuild(cfg.Options)
 	}
 	// Read through source.FS, as check and build do: no path or symlink
 	// in the guide reaches outside its folder, no named pipe stalls a

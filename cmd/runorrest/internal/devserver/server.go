@@ -8,10 +8,11 @@
 // ('self'): it is a file of this server, and it draws its overlay with DOM
 // calls and a stylesheet of this server, never inline style.
 //
-// The site is built without its offline files (service worker, manifest),
-// so that every reload shows the newest build; /sw.js is answered with a
-// worker that removes itself, to retire a guide's worker left on the origin
-// by an earlier preview of a build.
+// The site is built by package pipeline with the options of runorrest
+// build, so the preview is what build ships, offline files included; but
+// /sw.js is answered with a worker that removes itself instead of the
+// guide's, so that no cache hides the next rebuild, and a guide's worker
+// left on the origin by an earlier preview of a build is retired.
 //
 // A failed rebuild keeps serving the last good site. Its problems, the same
 // "file:line:col: what is wrong (how to fix it)" lines as runorrest check,

@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"context"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -8,7 +9,7 @@ import (
 	"sync"
 	"testing"
 
-	"runorrest/cmd/runorrest/internal/site"
+	"runorrest/cmd/runorrest/internal/pipeline"
 	"runorrest/decision"
 )
 
@@ -19,7 +20,7 @@ const root = "../../../.."
 var guide struct {
 	once sync.Once
 	tree *decision.Tree
-	site *site.Site
+	site *pipeline.Result
 	dir  string // the built files
 	err  error
 	srv  *httptest.Server
@@ -54,7 +55,7 @@ func fileURL(t *testing.T) string {
 
 // buildTo loads the default guide, lets edit change its tree, builds it and
 // writes the files to a new temporary folder.
-func buildTo(edit func(*decision.Tree)) (*decision.Tree, *site.Site, string, error) {
+func buildTo(edit func(*decision.Tree)) (*decision.Tree, *pipeline.Result, string, error) {
 	fsys := os.DirFS(root)
 	tree, err := decision.Load(fsys, decision.Options{})
 	if err != nil {
@@ -63,7 +64,7 @@ func buildTo(edit func(*decision.Tree)) (*decision.Tree, *site.Site, string, err
 	if edit != nil {
 		edit(tree)
 	}
-	s, err := site.Build(fsys, tree, site.Options{})
+	s, err := pipeline.BuildTree(context.Background(), fsys, tree, pipeline.Options{})
 	if err != nil {
 		return nil, nil, "", err
 	}

@@ -232,8 +232,8 @@ func TestFileURL(t *testing.T) {
 	}
 	errs.Check(t)
 
-	// A build without the worker (the dev server's: site.Build alone)
-	// registers nothing and says nothing, over http too.
+	// Pages without the worker's meta register nothing and say nothing,
+	// over http too.
 	srv := newGuideServer(t, buildSiteOnly(t))
 	navigate(t, ctx, srv.url(""))
 	navigate(t, ctx, srv.url(g.tree.Start+".html"))

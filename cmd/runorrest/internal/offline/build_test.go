@@ -1,6 +1,7 @@
 package offline_test
 
 import (
+	"context"
 	"encoding/json"
 	"html"
 	"io/fs"
@@ -13,7 +14,9 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"runorrest/cmd/runorrest/internal/bundle"
 	"runorrest/cmd/runorrest/internal/offline"
+	"runorrest/cmd/runorrest/internal/pipeline"
 	"runorrest/cmd/runorrest/internal/site"
 	"runorrest/decision"
 )
@@ -66,15 +69,15 @@ func build(t *testing.T, suffix string) guide {
 		t.Fatal(err)
 	}
 	tree.Title += suffix
-	s, err := offline.Build(src, tree, site.Options{})
+	r, err := pipeline.BuildTree(context.Background(), src, tree, pipeline.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return guide{tree, s.Files}
+	return guide{tree, r.Files}
 }
 
-// buildSiteOnly builds the real guide without the offline files, as the
-// dev server does.
+// buildSiteOnly builds the real guide's pages and assets without the
+// offline stage: pages that name no worker.
 func buildSiteOnly(t *testing.T) map[string][]byte {
 	t.Helper()
 	src, err := source()
@@ -85,10 +88,19 @@ func buildSiteOnly(t *testing.T) map[string][]byte {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := site.Build(src, tree, site.Options{})
+	content, err := site.Read(src, tree)
 	if err != nil {
 		t.Fatal(err)
 	}
+	assets, err := bundle.Pages(src, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := content.Render(site.Options{CSS: assets.CSS, Script: assets.Script})
+	if err != nil {
+		t.Fatal(err)
+	}
+	maps.Copy(s.Files, assets.Files)
 	return s.Files
 }
 
@@ -202,7 +214,7 @@ func BenchmarkBuild(b *testing.B) {
 		b.Fatal(err)
 	}
 	for b.Loop() {
-		if _, err := offline.Build(src, tree, site.Options{}); err != nil {
+		if _, err := pipeline.BuildTree(context.Background(), src, tree, pipeline.Options{}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"runorrest/decision"
 )
 
 // FuzzConfig: any name and colour give either an ErrConfig or a manifest
@@ -24,7 +26,7 @@ func FuzzConfig(f *testing.F) {
 			}
 			return
 		}
-		slug := Slug(cfg.Name)
+		slug := decision.Slug(cfg.Name)
 		if slug == "" || strings.HasPrefix(slug, "-") || strings.HasSuffix(slug, "-") || strings.Contains(slug, "--") {
 			t.Fatalf("Slug(%q) = %q; want words joined by single hyphens", cfg.Name, slug)
 		}

@@ -2,13 +2,14 @@
 // on a phone: it adds a web app manifest, the icons it names, and a service
 // worker (sw.js) that keeps one whole version of the site in one cache.
 //
-// [Build] is "runorrest build" in memory: it renders the site (package site)
-// with the icons and the theme colour in every page's head, then calls [Add]
-// with the complete set of output files. [Add] puts in the manifest and the
-// icons, then builds sw.js from static/sw.ts: esbuild's Define injects, as
-// JSON, the list of every output file with a hash of its content (sorted),
-// the hash of that list (the version, part of the cache's name) and a slug of
-// the guide's title. The same files give the same bytes.
+// It is the last stage of the build (package pipeline): [ConfigFor] describes
+// the guide from its tree, the pages name the icons and the worker, and
+// [Add] is given the complete set of output files. [Add] puts in the
+// manifest and the icons, then compiles sw.js from static/sw.ts (package
+// bundle): esbuild's Define injects, as JSON, the list of every output file
+// with a hash of its content (sorted), the hash of that list (the version,
+// part of the cache's name) and a slug of the guide's title. The same files
+// give the same bytes.
 //
 // The worker installs a version only when every file it lists arrives with
 // the listed hash (fetched past the HTTP cache), so a half-finished or broken
@@ -43,7 +44,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"unicode"
+
+	"runorrest/decision"
 )
 
 // Paths of the files this package adds to the output, relative to its root.
@@ -107,7 +109,7 @@ func (c Config) withDefaults() (Config, error) {
 	if c.Name == "" {
 		errs = append(errs, fmt.Errorf("%w: the name is empty (give the guide a title)", ErrConfig))
 	}
-	if Slug(c.Name) == "" && c.Name != "" {
+	if decision.Slug(c.Name) == "" && c.Name != "" {
 		errs = append(errs, fmt.Errorf("%w: the name %q has no letters or digits (give the guide a title in words)", ErrConfig, c.Name))
 	}
 	for _, f := range []struct{ field, value string }{
@@ -119,25 +121,6 @@ func (c Config) withDefaults() (Config, error) {
 		}
 	}
 	return c, errors.Join(errs...)
-}
-
-// Slug turns a title into lower-case words joined by hyphens:
-// "Run or rest?" -> "run-or-rest". Letters and digits of any script stay.
-func Slug(title string) string {
-	var b strings.Builder
-	hyphen := false
-	for _, r := range strings.ToLower(title) {
-		if isWordRune(r) {
-			if hyphen && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			hyphen = false
-			b.WriteRune(r)
-			continue
-		}
-		hyphen = true
-	}
-	return b.String()
 }
 
 // Add puts the manifest, the icons and sw.js into files, the complete output
@@ -174,7 +157,5 @@ func Add(src fs.FS, files map[string][]byte, cfg Config) error {
 	files[WorkerFile] = worker
 	return nil
 }
-
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 func sortedKeys[V any](m map[string]V) []string { return slices.Sorted(maps.Keys(m)) }

@@ -3,13 +3,12 @@ package offline
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
-	"strings"
 
-	"github.com/evanw/esbuild/pkg/api"
+	"runorrest/cmd/runorrest/internal/bundle"
+	"runorrest/decision"
 )
 
 // hashBytes is how much of a file's SHA-256 sum the worker checks: 8 bytes,
@@ -45,71 +44,28 @@ func Version(entries []Entry) string {
 	return hex.EncodeToString(h.Sum(nil)[:hashBytes])
 }
 
-// CacheName is the name of the cache the worker of this version fills, when
-// the guide is served under scope (the absolute URL of its folder, with a
-// trailing slash). The worker deletes the caches whose name starts like
-// this one up to the scope and its space: only older versions of the guide
-// served from that same folder.
-func CacheName(title, scope, version string) string {
-	return "runorrest " + scope + " " + Slug(title) + " " + version
-}
-
-// ErrWorker is wrapped by the errors of compiling the worker's source.
+// ErrWorker is the sentinel (decision.Problem.Err) of the problems of
+// compiling the worker's source.
 var ErrWorker = errors.New("offline: cannot build the service worker")
 
 // buildWorker compiles WorkerSource with the precache list of files.
 func buildWorker(src fs.FS, files map[string][]byte, cfg Config) ([]byte, error) {
-	source, err := fs.ReadFile(src, WorkerSource)
-	if err != nil {
-		return nil, fmt.Errorf("%w: %w", ErrWorker, err)
-	}
 	entries := Precache(files)
 	list := make([][2]string, len(entries))
 	for i, e := range entries {
 		list[i] = [2]string{e.Path, e.Hash}
 	}
-	define := map[string]any{
+	code, err := bundle.Script(src, WorkerSource, map[string]any{
 		"__RUNORREST_PRECACHE__":   list,
 		"__RUNORREST_HASH_BYTES__": hashBytes,
 		"__RUNORREST_VERSION__":    Version(entries),
-		"__RUNORREST_SITE__":       Slug(cfg.Name),
-	}
-	defines := make(map[string]string, len(define))
-	for name, value := range define {
-		data, err := json.Marshal(value)
-		if err != nil {
-			return nil, fmt.Errorf("%w: %s: %w", ErrWorker, name, err)
-		}
-		defines[name] = string(data)
-	}
-	result := api.Transform(string(source), api.TransformOptions{
-		Sourcefile:        WorkerSource,
-		Loader:            api.LoaderTS,
-		Format:            api.FormatIIFE,
-		Target:            api.ES2017, // as the page's scripts (package bundle)
-		Define:            defines,
-		MinifyWhitespace:  true,
-		MinifySyntax:      true,
-		MinifyIdentifiers: true,
-		Charset:           api.CharsetUTF8,
-		LegalComments:     api.LegalCommentsNone,
+		"__RUNORREST_SITE__":       decision.Slug(cfg.Name),
 	})
-	if len(result.Errors) > 0 {
-		return nil, fmt.Errorf("%w:\n%s", ErrWorker, formatMessages(result.Errors))
-	}
-	return result.Code, nil
-}
-
-// formatMessages gives esbuild's messages as "file:line:col: text" lines.
-func formatMessages(msgs []api.Message) string {
-	lines := make([]string, 0, len(msgs))
-	for _, m := range msgs {
-		if m.Location == nil {
-			lines = append(lines, m.Text)
-			continue
+	var ps decision.Problems
+	if errors.As(err, &ps) {
+		for _, p := range ps {
+			p.Err = ErrWorker
 		}
-		l := m.Location
-		lines = append(lines, fmt.Sprintf("%s:%d:%d: %s", l.File, l.Line, l.Column+1, m.Text))
 	}
-	return strings.Join(lines, "\n")
+	return code, err
 }

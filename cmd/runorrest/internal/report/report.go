@@ -15,11 +15,9 @@
 package report
 
 import (
-	"cmp"
 	"fmt"
 	"io"
 	"math/big"
-	"slices"
 	"strings"
 
 	"runorrest/decision"
@@ -51,14 +49,6 @@ func NewSummary(t *decision.Tree) *Summary {
 	return &Summary{Questions: s.Questions, Outcomes: s.Outcomes, Paths: s.Paths,
 		Shortest: s.Shortest, Longest: s.Longest, PerVerdict: s.PerVerdict,
 		Scenarios: len(t.Scenarios), Passed: s.Scenarios, Rules: len(t.Rules)}
-}
-
-// Sort orders problems by file, line and column, keeping the order found
-// for problems at the same place.
-func Sort(ps decision.Problems) {
-	slices.SortStableFunc(ps, func(a, b *decision.Problem) int {
-		return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Pos.Line, b.Pos.Line), cmp.Compare(a.Pos.Col, b.Pos.Col))
-	})
 }
 
 // Errors counts the problems that are not warnings.

@@ -30,13 +30,13 @@ func TestSortAndWorst(t *testing.T) {
 		{File: "content/about.md", Pos: decision.Pos{Line: 9, Col: 1}, Msg: "a"},
 		{File: "content/tree.yaml", Pos: decision.Pos{Line: 1, Col: 5}, Msg: "c", Warning: true},
 	}
-	Sort(ps)
+	decision.SortProblems(ps)
 	var got []string
 	for _, p := range ps {
 		got = append(got, p.Msg)
 	}
 	if strings.Join(got, "") != "acb" || Errors(ps) != 2 {
-		t.Errorf("Sort = %v, Errors = %d; want [a c b], 2", got, Errors(ps))
+		t.Errorf("SortProblems = %v, Errors = %d; want [a c b], 2", got, Errors(ps))
 	}
 	measure := func(s string) readability.Result {
 		return readability.Measure([]readability.Block{{{Text: s, Line: 1, Col: 1}}})

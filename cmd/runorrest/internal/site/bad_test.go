@@ -2,13 +2,13 @@ package site
 
 import (
 	"errors"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
 
+	"runorrest/cmd/runorrest/internal/testkit"
 	"runorrest/decision"
 )
 
@@ -21,7 +21,7 @@ func TestBadInput(t *testing.T) {
 	}
 	for _, file := range cases {
 		t.Run(strings.TrimSuffix(filepath.Base(file), ".txt"), func(t *testing.T) {
-			wants, files := readCase(t, file)
+			wants, files := testkit.ReadCase(t, file)
 			fsys := fixtureFS(t, "guide")
 			for name, data := range files {
 				fsys[name] = &fstest.MapFile{Data: data}
@@ -30,7 +30,7 @@ func TestBadInput(t *testing.T) {
 			if err != nil {
 				t.Fatalf("decision.Load: %v", err)
 			}
-			s, err := Build(fsys, tree, Options{})
+			s, err := buildSite(fsys, tree, Options{})
 			if err == nil {
 				t.Fatalf("Build = %d files, nil error; want %q", len(s.Files), wants)
 			}
@@ -56,36 +56,6 @@ func TestBadInput(t *testing.T) {
 	}
 }
 
-// readCase reads a catalogue file: "want: REGEXP" lines, then files, each
-// after a line "-- path --".
-func readCase(t *testing.T, file string) (wants []string, files map[string][]byte) {
-	t.Helper()
-	data, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	files = map[string][]byte{}
-	var cur string
-	for _, line := range strings.SplitAfter(string(data), "\n") {
-		if m := caseFileRE.FindStringSubmatch(strings.TrimRight(line, "\n")); m != nil {
-			cur = m[1]
-			files[cur] = []byte{}
-			continue
-		}
-		if cur != "" {
-			files[cur] = append(files[cur], line...)
-		} else if w, ok := strings.CutPrefix(line, "want: "); ok {
-			wants = append(wants, strings.TrimRight(w, "\n"))
-		}
-	}
-	if len(wants) == 0 || len(files) == 0 {
-		t.Fatalf("%s: want lines and files are needed", file)
-	}
-	return wants, files
-}
-
-var caseFileRE = regexp.MustCompile(`^-- (\S+) --$`)
-
 func TestSentinels(t *testing.T) {
 	fsys := fixtureFS(t, "guide")
 	fsys["content/outcomes/easy-run.md"] = &fstest.MapFile{Data: []byte("[x](../nope.md)\n")}
@@ -94,7 +64,7 @@ func TestSentinels(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = Build(fsys, tree, Options{})
+	_, err = buildSite(fsys, tree, Options{})
 	for _, want := range []error{ErrLink, ErrFrontMatter} {
 		if !errors.Is(err, want) {
 			t.Errorf("errors.Is(%v, %v) = false; want true", err, want)

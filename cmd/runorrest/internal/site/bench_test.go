@@ -71,7 +71,7 @@ func benchBuild(b *testing.B, fsys fs.FS, write bool) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		s, err := Build(fsys, tree, Options{})
+		s, err := buildSite(fsys, tree, Options{})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -103,6 +103,6 @@ func BenchmarkStats5000(b *testing.B) {
 	_, s := build(b, generated(b, 5000), Options{})
 	b.ResetTimer()
 	for b.Loop() {
-		s.Stats()
+		publish.Measure(s.Files)
 	}
 }

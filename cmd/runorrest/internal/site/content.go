@@ -7,7 +7,6 @@ import (
 	"regexp"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 
 	"runorrest/decision"
@@ -23,11 +22,11 @@ type article struct {
 
 var slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
-// reserved page names that no article, question or outcome may take.
-var reserved = map[string]string{
-	"about": "the about page",
-	"404":   "the not-found page",
-	"map":   "the map of the guide",
+// reservedPage names the site's own page an article may not replace, or "".
+// index.md and about.md are not articles: they fill the home and about pages.
+func reservedPage(slug string) string {
+	owner, _ := decision.Reserved(slug)
+	return owner
 }
 
 // loadMarkdown reads, parses and checks every Markdown source: outcome
@@ -41,9 +40,6 @@ func (b *builder) loadMarkdown() {
 	ids := map[string]string{} // page name -> what it is, for collisions
 	node := func(kind, id string, pos decision.Pos) {
 		ids[id] = fmt.Sprintf("the %s %s (%s:%d:%d)", kind, id, b.tree.File, pos.Line, pos.Col)
-		if what := reserved[id]; what != "" {
-			b.problem(b.tree.File, pos.Line, pos.Col, ErrPageName, fmt.Sprintf("the %s id %q would take the page %s.html of %s", kind, id, id, what), "choose another id")
-		}
 	}
 	for _, q := range b.tree.Questions {
 		node("question", q.ID, q.Pos)
@@ -80,8 +76,8 @@ func (b *builder) loadMarkdown() {
 		case ids[slug] != "":
 			b.problem(file, 1, 1, ErrPageName, fmt.Sprintf("page %s.html would take the name of %s", slug, ids[slug]), "rename the file or the id")
 			continue
-		case reserved[slug] != "":
-			b.problem(file, 1, 1, ErrPageName, fmt.Sprintf("page %s.html would take the name of %s", slug, reserved[slug]), "rename the file")
+		case reservedPage(slug) != "":
+			b.problem(file, 1, 1, ErrPageName, fmt.Sprintf("page %s.html would take the name of %s", slug, reservedPage(slug)), "rename the file")
 			continue
 		default:
 			b.articles = append(b.articles, a)
@@ -243,11 +239,10 @@ func (b *builder) checkLink(d *mdDoc, l mdLink) {
 
 // builtPage reports whether name is the name of a page of the site.
 func (b *builder) builtPage(name string) bool {
-	switch name {
-	case "index.html", "about.html", "404.html":
-		return true
-	}
 	id := strings.TrimSuffix(name, ".html")
+	if _, ok := decision.Reserved(id); ok {
+		return true // the site's own pages: home, about, map, 404
+	}
 	if b.tree.Question(id) != nil || b.tree.Outcome(id) != nil {
 		return true
 	}
@@ -269,17 +264,4 @@ func hint(d *mdDoc) string {
 		ids = append(ids, "#"+h.ID)
 	}
 	return "its headings are " + strings.Join(ids, ", ")
-}
-
-// splitPosition splits "file:line:col: text".
-func splitPosition(s string) (file string, line, col int, msg string) {
-	parts := strings.SplitN(s, ":", 4)
-	if len(parts) == 4 {
-		l, err1 := strconv.Atoi(parts[1])
-		c, err2 := strconv.Atoi(parts[2])
-		if err1 == nil && err2 == nil {
-			return parts[0], l, c, strings.TrimSpace(parts[3])
-		}
-	}
-	return "", 0, 0, s
 }

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"runorrest/cmd/runorrest/internal/bundle"
 	"runorrest/decision"
 )
 
@@ -87,13 +88,13 @@ func TestFlowScriptError(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			_, err = Build(fsys, tree, Options{})
+			_, err = buildSite(fsys, tree, Options{})
 			var ps decision.Problems
 			if !errors.As(err, &ps) || len(ps) == 0 {
 				t.Fatalf("Build = %v; want problems", err)
 			}
-			if !errors.Is(ps[0].Err, ErrAsset) {
-				t.Errorf("problem %v is not ErrAsset", ps[0])
+			if !errors.Is(ps[0].Err, bundle.ErrBundle) {
+				t.Errorf("problem %v is not bundle.ErrBundle", ps[0])
 			}
 			if got := strings.Split(err.Error(), "\n")[0]; !regexp.MustCompile(tc.want).MatchString(got) {
 				t.Errorf("Build error = %q; want it to match %q", got, tc.want)

@@ -91,7 +91,7 @@ func FlowTreeScript(t *decision.Tree) ([]byte, error) {
 // flowTree adds the tree script to the site when it has the flow script,
 // and returns its path ("assets/tree.1a2b3c4d.js"), or "".
 func (b *builder) flowTree() string {
-	if b.script == "" {
+	if b.opts.Script == "" {
 		return ""
 	}
 	js, err := FlowTreeScript(b.tree)

@@ -36,7 +36,7 @@ func FuzzMarkdownPage(f *testing.F) {
 			fsys[k] = v
 		}
 		fsys["content/outcomes/easy-run.md"] = &fstest.MapFile{Data: page}
-		b := &builder{fsys: fsys, tree: tree, files: map[string][]byte{}}
+		b := &builder{fsys: fsys, tree: tree, content: &content{}}
 		b.loadMarkdown()
 		if !b.failed() {
 			return

@@ -1,12 +1,16 @@
 package site
 
 import (
+	"errors"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"testing"
 	"testing/fstest"
 
+	"runorrest/cmd/runorrest/internal/bundle"
+	"runorrest/cmd/runorrest/internal/testkit"
 	"runorrest/decision"
 )
 
@@ -18,42 +22,55 @@ const repoRoot = "../../../.."
 // folder) with the repository's templates/ and static/.
 func fixtureFS(t testing.TB, name string) fstest.MapFS {
 	t.Helper()
-	m := fstest.MapFS{}
-	addDir(t, m, os.DirFS(filepath.Join("testdata", name)), ".")
-	root := os.DirFS(repoRoot)
-	addDir(t, m, root, "templates")
-	addDir(t, m, root, "static")
-	return m
-}
-
-// addDir copies every file under dir of src into m.
-func addDir(t testing.TB, m fstest.MapFS, src fs.FS, dir string) {
-	t.Helper()
-	err := fs.WalkDir(src, dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := fs.ReadFile(src, p)
-		m[p] = &fstest.MapFile{Data: data}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	return testkit.SourceFS(t, filepath.Join("testdata", name))
 }
 
 // build loads and builds the guide in fsys, failing the test on any error.
-func build(t testing.TB, fsys fs.FS, opts Options) (*decision.Tree, *Site) {
+func build(t testing.TB, fsys fs.FS, opts Options) (*decision.Tree, *testSite) {
 	t.Helper()
 	tree, err := decision.Load(fsys, decision.Options{})
 	if err != nil {
 		t.Fatalf("decision.Load: %v", err)
 	}
-	s, err := Build(fsys, tree, opts)
+	s, err := buildSite(fsys, tree, opts)
 	if err != nil {
-		t.Fatalf("Build: %v", err)
+		t.Fatalf("buildSite: %v", err)
 	}
 	return tree, s
+}
+
+// testSite is a site with its compiled stylesheet and script.
+type testSite struct {
+	*Site
+	CSS, Script string
+}
+
+// buildSite runs the stages of package pipeline that make the pages, as it
+// does (without the offline stage): Read, bundle.Pages, then Render with
+// the assets' paths. Problems of Read and bundle.Pages come back merged.
+func buildSite(fsys fs.FS, tree *decision.Tree, opts Options) (*testSite, error) {
+	content, cerr := Read(fsys, tree)
+	assets, aerr := bundle.Pages(fsys, nil)
+	var ps decision.Problems
+	for _, err := range []error{cerr, aerr} {
+		var more decision.Problems
+		if errors.As(err, &more) {
+			ps = append(ps, more...)
+		} else if err != nil {
+			return nil, err
+		}
+	}
+	if len(ps) > 0 {
+		decision.SortProblems(ps)
+		return nil, ps
+	}
+	opts.CSS, opts.Script = assets.CSS, assets.Script
+	s, err := content.Render(opts)
+	if err != nil {
+		return nil, err
+	}
+	maps.Copy(s.Files, assets.Files)
+	return &testSite{s, assets.CSS, assets.Script}, nil
 }
 
 // defaultFS is the default guide: the repository's own content/, templates/

@@ -4,23 +4,23 @@ import (
 	"errors"
 	"html/template"
 
-	"runorrest/cmd/runorrest/internal/treemap"
+	"runorrest/cmd/runorrest/internal/mapsvg"
 )
 
 // ErrMap is the sentinel of a problem drawing the map page.
 var ErrMap = errors.New("map error")
 
-// drawMap draws the whole tree for map.html (package treemap).
+// drawMap draws the whole tree for map.html (package mapsvg).
 func (b *builder) drawMap() {
-	svg, err := treemap.SVG(b.tree, treemap.Options{})
-	if errors.Is(err, treemap.ErrTooBig) {
+	svg, err := mapsvg.SVG(b.tree, mapsvg.Options{})
+	if errors.Is(err, mapsvg.ErrTooBig) {
 		return // map.html says so instead of drawing
 	}
 	if err != nil {
 		b.problem(b.tree.File, 1, 1, ErrMap, err.Error(), "check the tree with runorrest check")
 		return
 	}
-	// treemap writes the SVG with html/template from the tree's words, so
+	// mapsvg writes the SVG with html/template from the tree's words, so
 	// it is safe HTML.
 	b.mapSVG = template.HTML(svg)
 }

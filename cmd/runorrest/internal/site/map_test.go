@@ -5,6 +5,8 @@ import (
 	"os"
 	"regexp"
 	"testing"
+
+	"runorrest/cmd/runorrest/internal/publish"
 )
 
 // TestMapPage checks map.html of the default guide: linked from the home
@@ -32,7 +34,7 @@ func TestMapPage(t *testing.T) {
 	if regexp.MustCompile(`\sstyle=`).Match(page) {
 		t.Error("map.html has a style= attribute, which the CSP forbids")
 	}
-	if got, budget := GzipSize(page), int64(14<<10); got > budget {
+	if got, budget := publish.GzipSize(page), int64(14<<10); got > budget {
 		t.Errorf("map.html is %d bytes gzipped; the budget is %d", got, budget)
 	}
 }

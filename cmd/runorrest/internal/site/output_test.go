@@ -9,6 +9,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"runorrest/cmd/runorrest/internal/publish"
 )
 
 var (
@@ -134,7 +136,7 @@ func TestBudgets(t *testing.T) {
 	sort.Strings(names)
 	largest, largestName := int64(0), ""
 	for _, name := range names {
-		size := GzipSize(s.Files[name])
+		size := publish.GzipSize(s.Files[name])
 		switch path.Ext(name) {
 		case ".html":
 			if size > pageBudget {

@@ -70,7 +70,7 @@ func TestPageContract(t *testing.T) {
 	fsys := fixtureFS(t, "guide")
 	delete(fsys, "static/flow.ts")    // the pages alone; flowbuild_test.go checks them with the flow
 	delete(fsys, "static/offline.ts") // else bundled alone when there is no flow.ts
-	_, s := build(t, fsys, Options{BaseURL: "https://example.org/guide"})
+	_, s := build(t, fsys, Options{BaseURL: "https://example.org/guide/"})
 	tests := []struct {
 		file string
 		want []string

@@ -135,7 +135,7 @@ type section struct{ Href, Title string }
 // renderPages renders every page, in parallel, into b.files.
 func (b *builder) renderPages() {
 	sd := &siteData{
-		Title: b.tree.Title, Lang: "en", CSP: CSP, CSS: b.css, Script: b.script, BaseURL: b.opts.BaseURL,
+		Title: b.tree.Title, Lang: "en", CSP: CSP, CSS: b.opts.CSS, Script: b.opts.Script, BaseURL: b.opts.BaseURL,
 		Start: b.tree.Start + ".html", Links: b.opts.Head, Meta: b.opts.Meta,
 		FlowTree: b.flowTree(),
 	}

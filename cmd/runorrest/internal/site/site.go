@@ -1,7 +1,10 @@
-// Package site renders a runorrest guide into memory: every page of the
-// static site, its bundled assets, robots.txt and (with a base URL)
-// sitemap.xml, as a map from file path to content. Writing the map to disk
-// is the job of package publish.
+// Package site is the pages stage of the build (package pipeline runs it):
+// [Read] reads and checks the words every page is made of, [Content.Render]
+// renders every page of the static site, robots.txt, the tree for the flow
+// script and (with a base URL) sitemap.xml into memory, as a map from file
+// path to content. The stylesheet and the script are compiled by package
+// bundle, the offline files added by package offline, and the files
+// written by package publish.
 //
 // The output is flat and uses relative file links only (soreness.html,
 // assets/site.1a2b3c4d.css), so it works at a domain root, under any
@@ -30,7 +33,8 @@
 //     and about.md the about page.
 //   - templates/*.html: base.html holds the layout; home, question, outcome,
 //     article, about and 404 each define the block "main".
-//   - static/site.css, and static/flow.ts if present: bundled by esbuild.
+//   - the compiled stylesheet and script (package bundle), which every page
+//     names by the paths given in Options.
 //
 // Markdown links between files ([cold](recovery.md#cold), or
 // ../recovery.md#cold from outcomes/) are rewritten to the built page
@@ -43,15 +47,11 @@ import (
 	"errors"
 	"html/template"
 	"io/fs"
-	"net/url"
 	"runtime"
-	"sort"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
 
-	"runorrest/cmd/runorrest/internal/bundle"
 	"runorrest/decision"
 )
 
@@ -77,12 +77,16 @@ var (
 	ErrDuplicate = errors.New("duplicate title or description")
 )
 
-// Options tune a build. The zero value builds a site for any host.
+// Options tune the rendering of the pages. The zero value renders pages
+// for any host, without a stylesheet or a script.
 type Options struct {
-	// BaseURL is the absolute URL the site will be served from, such as
-	// "https://example.org/guide/". When set, pages get a canonical link
-	// and sitemap.xml is written.
+	// BaseURL is the absolute URL the site will be served from, ending in
+	// "/", such as "https://example.org/guide/" (package pipeline checks
+	// it). When set, pages get a canonical link and sitemap.xml is written.
 	BaseURL string
+	// CSS and Script are the paths of the compiled stylesheet and script
+	// (package bundle) every page loads; Script may be "".
+	CSS, Script string
 	// Head adds <link> elements to every page's head (a manifest, icons).
 	Head []HeadLink
 	// Meta adds <meta name content> elements to every page's head.
@@ -90,10 +94,6 @@ type Options struct {
 	// Image is the path of the guide's icon, shown by link previews
 	// (Open Graph and Twitter card tags); "" for none.
 	Image string
-	// Bundle, if set, replaces bundle.Bundle: runorrest serve passes one
-	// that keeps the compiled stylesheet and script while static/ is
-	// unchanged.
-	Bundle func(fsys fs.FS, entry string) (bundle.Asset, error)
 }
 
 // HeadLink is a <link rel href> of every page.
@@ -104,10 +104,8 @@ type Meta struct{ Name, Content string }
 
 // Site is a rendered site.
 type Site struct {
-	Files  map[string][]byte // path -> content, e.g. "soreness.html"
-	Pages  []Page            // every HTML page, in a fixed order
-	CSS    string            // path of the stylesheet
-	Script string            // path of the script; "" when static/flow.ts does not exist
+	Files map[string][]byte // path -> content, e.g. "soreness.html"
+	Pages []Page            // every HTML page, in a fixed order
 	// Warnings are problems worth a look that did not stop the build.
 	Warnings decision.Problems
 	// Readings is the reading level of every Markdown page, and Reviews
@@ -127,51 +125,59 @@ type Page struct {
 	Reviewed    time.Time // the day of the review the page shows; zero if none
 }
 
-// Build renders the guide held by fsys, whose tree has been loaded (and
-// checked) as tree. On bad input it returns decision.Problems, one per
-// problem, sorted.
-func Build(fsys fs.FS, tree *decision.Tree, opts Options) (*Site, error) {
-	if opts.BaseURL != "" {
-		u, err := url.Parse(opts.BaseURL)
-		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			return nil, errors.New("base URL " + opts.BaseURL + " is not an absolute http(s) URL (give one like https://example.org/guide/)")
-		}
-		if !strings.HasSuffix(opts.BaseURL, "/") {
-			opts.BaseURL += "/"
-		}
-	}
-	b := &builder{fsys: fsys, tree: tree, opts: opts, files: map[string][]byte{}}
+// Content is the guide's words, read and checked, ready to render: the
+// templates, every Markdown page and the map of the tree.
+type Content struct{ b *builder }
+
+// Read reads and checks everything the pages are made of: the templates,
+// the Markdown of every outcome, article and question help, and the map.
+// fsys is the source folder; tree has been loaded (and checked). On bad
+// input it returns decision.Problems, one per problem, sorted.
+func Read(fsys fs.FS, tree *decision.Tree) (*Content, error) {
+	b := &builder{fsys: fsys, tree: tree, content: &content{}}
 	var wg sync.WaitGroup
-	wg.Add(3)
-	go func() { defer wg.Done(); b.loadAssets() }()
-	go func() { defer wg.Done(); b.loadTemplates() }()
-	go func() { defer wg.Done(); b.drawMap() }()
+	wg.Go(b.loadTemplates)
+	wg.Go(b.drawMap)
 	b.loadMarkdown()
 	wg.Wait()
 	if b.failed() {
 		return nil, b.problems()
 	}
+	return &Content{b}, nil
+}
+
+// Render renders every page, robots.txt, the tree for the flow script
+// (with a script) and sitemap.xml (with a base URL). On a template error it
+// returns decision.Problems.
+func (c *Content) Render(opts Options) (*Site, error) {
+	b := &builder{fsys: c.b.fsys, tree: c.b.tree, content: c.b.content, opts: opts, files: map[string][]byte{}}
 	b.renderPages()
 	if b.failed() {
 		return nil, b.problems()
 	}
 	b.writeExtras()
-	return &Site{Files: b.files, Pages: b.pages, CSS: b.css, Script: b.script,
+	return &Site{Files: b.files, Pages: b.pages,
 		Warnings: b.warnings, Readings: b.readings(), Reviews: b.reviews()}, nil
 }
 
-// builder carries one build's state.
+// builder carries the state of Read, then of one Render.
 type builder struct {
 	fsys  fs.FS
 	tree  *decision.Tree
-	opts  Options
 	mu    sync.Mutex
 	probs decision.Problems
+	*content
+
+	opts  Options // Render's
+	files map[string][]byte
+	pages []Page
 	// warnings are problems that do not stop the build: pages that share
 	// a title or description.
 	warnings decision.Problems
+}
 
-	css, script string
+// content is what Read finds, and Render uses.
+type content struct {
 	tmpl        map[string]*kindTemplate
 	docs        []*mdDoc          // every Markdown source, in a fixed order
 	byFile      map[string]*mdDoc // content file -> doc
@@ -181,9 +187,7 @@ type builder struct {
 	index       *article          // content/index.md, if any
 	about       *article          // content/about.md, if any
 	help        map[string]*mdDoc // question id -> help
-	files       map[string][]byte
-	pages       []Page
-	mapSVG      template.HTML // the tree drawn for map.html
+	mapSVG      template.HTML     // the tree drawn for map.html
 }
 
 // problem records a problem; safe for concurrent use.
@@ -203,16 +207,7 @@ func (b *builder) failed() bool {
 // problems returns the recorded problems, sorted by file and position.
 func (b *builder) problems() decision.Problems {
 	ps := b.probs
-	sort.SliceStable(ps, func(i, j int) bool {
-		a, c := ps[i], ps[j]
-		if a.File != c.File {
-			return a.File < c.File
-		}
-		if a.Pos.Line != c.Pos.Line {
-			return a.Pos.Line < c.Pos.Line
-		}
-		return a.Pos.Col < c.Pos.Col
-	})
+	decision.SortProblems(ps)
 	// One template mistake shows on every page of its kind: report it once.
 	out := ps[:0]
 	for i, p := range ps {
@@ -222,45 +217,6 @@ func (b *builder) problems() decision.Problems {
 		out = append(out, p)
 	}
 	return out
-}
-
-// loadAssets bundles the stylesheet and, when it exists, the script.
-func (b *builder) loadAssets() {
-	bundleFn := bundle.Bundle
-	if b.opts.Bundle != nil {
-		bundleFn = b.opts.Bundle
-	}
-	add := func(entry string) string {
-		a, err := bundleFn(b.fsys, entry)
-		if err != nil {
-			var be *bundle.Error
-			if errors.As(err, &be) {
-				for _, l := range be.Lines {
-					b.problemLine(l)
-				}
-				return ""
-			}
-			b.problem(entry, 1, 1, ErrAsset, err.Error(), "check the file")
-			return ""
-		}
-		b.mu.Lock()
-		b.files[a.Path] = a.Data
-		b.mu.Unlock()
-		return a.Path
-	}
-	b.css = add("static/site.css")
-	if _, err := fs.Stat(b.fsys, "static/flow.ts"); err == nil {
-		b.script = add("static/flow.ts")
-	} else if _, err := fs.Stat(b.fsys, "static/offline.ts"); err == nil {
-		// No flow: the offline support (which flow.ts imports) goes alone.
-		b.script = add("static/offline.ts")
-	}
-}
-
-// problemLine records a "file:line:col: text" line from the bundler.
-func (b *builder) problemLine(l string) {
-	file, line, col, msg := splitPosition(l)
-	b.problem(file, line, col, ErrAsset, msg, "fix the stylesheet or script")
 }
 
 // parallel runs f(0..n-1) on as many goroutines as there are processors.

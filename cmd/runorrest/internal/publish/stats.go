@@ -1,31 +1,34 @@
-package site
+package publish
 
 import (
 	"compress/gzip"
 	"io"
-	"sort"
+	"maps"
+	"path"
+	"runtime"
+	"slices"
 	"sync"
 )
 
 // Stats sums a site's files: their bytes, and their bytes once gzipped
 // (each file alone, default level, as a web server would send it).
 type Stats struct {
-	Pages, Files   int
+	Pages, Files   int // Pages counts the .html files
 	Bytes, Gzipped int64
 }
 
-// Stats measures the site; files are compressed in parallel.
-func (s *Site) Stats() Stats {
-	names := make([]string, 0, len(s.Files))
-	for n := range s.Files {
-		names = append(names, n)
-	}
-	sort.Strings(names)
+// Measure sums the files Write would write; they are compressed in
+// parallel.
+func Measure(files map[string][]byte) Stats {
+	names := slices.Sorted(maps.Keys(files))
 	sizes := make([]int64, len(names))
-	parallel(len(names), func(i int) { sizes[i] = GzipSize(s.Files[names[i]]) })
-	st := Stats{Pages: len(s.Pages), Files: len(names)}
+	parallel(len(names), runtime.GOMAXPROCS(0), func(i int) { sizes[i] = GzipSize(files[names[i]]) })
+	st := Stats{Files: len(names)}
 	for i, n := range names {
-		st.Bytes += int64(len(s.Files[n]))
+		if path.Ext(n) == ".html" {
+			st.Pages++
+		}
+		st.Bytes += int64(len(files[n]))
 		st.Gzipped += sizes[i]
 	}
 	return st

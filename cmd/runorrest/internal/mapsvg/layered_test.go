@@ -1,4 +1,4 @@
-package treemap
+package mapsvg
 
 import (
 	"math/rand/v2"

@@ -1,4 +1,4 @@
-// Package treemap draws a guide's whole decision tree as an SVG picture for
+// Package mapsvg draws a guide's whole decision tree as an SVG picture for
 // the site's map page: questions as boxes, outcomes as rounded boxes
 // coloured and labelled by verdict, answers on the edges, and every node a
 // link to its page.
@@ -7,7 +7,7 @@
 // right, and routes the edges with their labels. The package draws the SVG
 // itself, so that it carries no inline style, only
 // presentation attributes and classes, and is byte-for-byte deterministic.
-package treemap
+package mapsvg
 
 import (
 	"strings"

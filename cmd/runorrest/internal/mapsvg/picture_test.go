@@ -1,4 +1,4 @@
-package treemap
+package mapsvg
 
 import (
 	"bytes"
@@ -23,7 +23,7 @@ func TestMapPicture(t *testing.T) {
 		t.Fatal(err)
 	}
 	const path = repoRoot + "/static/map.svg"
-	const redo = "RUNORREST_UPDATE_MAP=1 go test ./cmd/runorrest/internal/treemap -run MapPicture"
+	const redo = "RUNORREST_UPDATE_MAP=1 go test ./cmd/runorrest/internal/mapsvg -run MapPicture"
 	if os.Getenv("RUNORREST_UPDATE_MAP") == "1" {
 		if err := os.WriteFile(path, got, 0o644); err != nil {
 			t.Fatal(err)

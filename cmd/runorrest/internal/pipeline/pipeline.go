@@ -1,0 +1,223 @@
+// Package pipeline is the build of a guide, the one owner of its stages. A
+// tree file and its pages go through them in this order:
+//
+//  1. load: [decision.Load] reads content/tree.yaml and checks every rule
+//     of the tree file (go doc runorrest/decision), then the words' health:
+//     the reading level of every question and the review date;
+//  2. words: [site.Read] reads and checks the templates and every Markdown
+//     page, and draws the map; at the same time
+//  3. scripts and styles: [bundle.Pages] compiles static/site.css and
+//     static/flow.ts with esbuild;
+//  4. pages: [site.Content.Render] renders every page, naming the
+//     compiled assets and the offline files;
+//  5. offline files: [offline.Add] adds the manifest, the icons and sw.js,
+//     which lists every other file with a hash of its content.
+//
+// [Build] returns the files in memory and writes nothing. runorrest build
+// writes them (package publish); runorrest check runs the very same Build
+// and discards them, so every problem build can meet, check reports;
+// runorrest serve runs it on every change and serves them. Every problem
+// of every stage is a decision.Problem, "file:line:col: what (how to fix)".
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"maps"
+	"net/url"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"runorrest/cmd/runorrest/internal/bundle"
+	"runorrest/cmd/runorrest/internal/offline"
+	"runorrest/cmd/runorrest/internal/publish"
+	"runorrest/cmd/runorrest/internal/site"
+	"runorrest/decision"
+)
+
+// Options are the options of a build; every command that builds takes the
+// same. The zero value builds for any host with the default limits.
+type Options struct {
+	// MaxDepth is the most questions one path may ask; 0 means
+	// decision.DefaultMaxDepth.
+	MaxDepth int
+	// BaseURL is the absolute http(s) URL the site is served from, such as
+	// https://example.org/guide/; "" for none. With one, pages get a
+	// canonical link and sitemap.xml is written. See [BaseURL].
+	BaseURL string
+	// Cache, if not nil, keeps the compiled stylesheet and script between
+	// builds while static/ is unchanged (runorrest serve).
+	Cache *bundle.Cache
+	// Today is the day the tree's review date is checked against; the zero
+	// value means today.
+	Today time.Time
+}
+
+// Result is a built guide.
+type Result struct {
+	Tree     *decision.Tree
+	Warnings decision.Problems  // problems worth a look that do not stop the build
+	Reading  []decision.Reading // the reading level of every question
+	Files    map[string][]byte  // path -> content, e.g. "soreness.html"
+	Pages    []site.Page        // every HTML page, in a fixed order
+	// PageReadings is the reading level of every Markdown page, and
+	// PageReviews the review each records.
+	PageReadings []decision.Reading
+	PageReviews  []site.PageReview
+}
+
+// ErrBaseURL is the error of a base URL that is not an absolute http(s) URL.
+var ErrBaseURL = errors.New("bad base URL")
+
+// BaseURL checks a base URL and returns it ending in "/": the one rule
+// for -base-url.
+func BaseURL(s string) (string, error) {
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.User != nil || u.RawQuery != "" || u.Fragment != "" || u.Opaque != "" {
+		return "", fmt.Errorf("%w: %q is not an absolute http(s) URL without query or fragment (give one like https://example.org/guide/)", ErrBaseURL, s)
+	}
+	if !strings.HasSuffix(s, "/") {
+		s += "/"
+	}
+	return s, nil
+}
+
+// Build runs every stage on the guide in fsys, the source folder. Problems
+// in the guide come back as decision.Problems, sorted; any other error
+// (a bad option, ctx ended) as itself. With problems, the Result is
+// returned too: it holds the tree and its warnings when the tree loaded.
+func Build(ctx context.Context, fsys fs.FS, opts Options) (*Result, error) {
+	if opts.BaseURL != "" {
+		base, err := BaseURL(opts.BaseURL)
+		if err != nil {
+			return nil, err
+		}
+		opts.BaseURL = base
+	}
+	tree, err := decision.Load(fsys, decision.Options{MaxDepth: opts.MaxDepth})
+	if tree == nil {
+		if errors.As(err, new(decision.Problems)) {
+			return &Result{}, err
+		}
+		return nil, err
+	}
+	r := &Result{Tree: tree, Warnings: tree.Warnings}
+	if err != nil {
+		return r, err
+	}
+	return r, r.build(ctx, fsys, opts)
+}
+
+// BuildTree runs the stages after loading on tree, a tree loaded from fsys
+// and perhaps changed since: tests use it to build variants of a guide.
+func BuildTree(ctx context.Context, fsys fs.FS, tree *decision.Tree, opts Options) (*Result, error) {
+	r := &Result{Tree: tree, Warnings: tree.Warnings}
+	return r, r.build(ctx, fsys, opts)
+}
+
+// build checks the words of r.Tree, then runs stages 2 to 5 even when the
+// words have problems, so that every problem is reported at once.
+func (r *Result) build(ctx context.Context, fsys fs.FS, opts Options) error {
+	day := opts.Today
+	if day.IsZero() {
+		day = time.Now()
+	}
+	var warnings, errs decision.Problems
+	r.Reading, warnings, errs = readWords(r.Tree, day)
+	r.Warnings = slices.Concat(r.Warnings, warnings)
+	decision.SortProblems(r.Warnings)
+	if err := r.site(ctx, fsys, opts); err != nil || len(errs) > 0 {
+		r.Files, r.Pages = nil, nil
+		return joinProblems(err, errsOrNil(errs))
+	}
+	return nil
+}
+
+// errsOrNil is ps as an error, nil when there are none.
+func errsOrNil(ps decision.Problems) error {
+	if len(ps) == 0 {
+		return nil
+	}
+	return ps
+}
+
+// site runs stages 2 to 5 on r.Tree and fills r.Files and r.Pages.
+func (r *Result) site(ctx context.Context, fsys fs.FS, opts Options) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	cfg, err := offline.ConfigFor(r.Tree)
+	if err != nil {
+		return err
+	}
+	var (
+		wg                sync.WaitGroup
+		assets            bundle.Assets
+		assetErr, iconErr error
+	)
+	wg.Go(func() { assets, assetErr = bundle.Pages(fsys, opts.Cache) })
+	wg.Go(func() { iconErr = offline.Prepare(cfg) }) // draws the icons alongside
+	content, err := site.Read(fsys, r.Tree)
+	wg.Wait()
+	if err := joinProblems(err, assetErr, iconErr); err != nil {
+		return err
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	head, meta := offlineHead(cfg)
+	s, err := content.Render(site.Options{BaseURL: opts.BaseURL, CSS: assets.CSS, Script: assets.Script, Head: head, Meta: meta})
+	if err != nil {
+		return err
+	}
+	files := s.Files
+	maps.Copy(files, assets.Files)
+	if err := offline.Add(fsys, files, cfg); err != nil {
+		return err
+	}
+	r.Files, r.Pages = files, s.Pages
+	r.PageReadings, r.PageReviews = s.Readings, s.Reviews
+	r.Warnings = slices.Concat(r.Warnings, s.Warnings)
+	decision.SortProblems(r.Warnings)
+	return nil
+}
+
+// offlineHead is what every page's head needs for the offline files: the
+// icons, the theme colour and where the worker is.
+func offlineHead(cfg offline.Config) ([]site.HeadLink, []site.Meta) {
+	return []site.HeadLink{
+			{Rel: "icon", Href: offline.Icon192, Type: "image/png", Sizes: "192x192"},
+			{Rel: "apple-touch-icon", Href: offline.AppleTouchIcon, Sizes: "180x180"},
+		}, []site.Meta{
+			{Name: "theme-color", Content: cfg.ThemeColor},
+			{Name: offline.WorkerMeta, Content: offline.WorkerFile},
+		}
+}
+
+// joinProblems merges the problems of stages that ran side by side into
+// one sorted decision.Problems. An error that is not problems wins.
+func joinProblems(errs ...error) error {
+	var all decision.Problems
+	for _, err := range errs {
+		if err == nil {
+			continue
+		}
+		var ps decision.Problems
+		if !errors.As(err, &ps) {
+			return err
+		}
+		all = append(all, ps...)
+	}
+	if len(all) == 0 {
+		return nil
+	}
+	decision.SortProblems(all)
+	return all
+}
+
+// Stats measures the built files as publish writes them.
+func (r *Result) Stats() publish.Stats { return publish.Measure(r.Files) }

@@ -1,0 +1,146 @@
+// Package testkit holds what the tests of runorrest share: the repository's
+// root, source folders and fs.FS trees assembled from fixtures, the bad-input
+// catalogue's case files, and golden files. Only tests import it.
+package testkit
+
+import (
+	"bytes"
+	"flag"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"testing/fstest"
+)
+
+// Root is the repository's root folder, which holds go.mod, content/,
+// templates/ and static/, found from the test's working folder.
+var Root = sync.OnceValue(func() string {
+	dir, err := os.Getwd()
+	if err != nil {
+		panic(err)
+	}
+	for d := dir; ; d = filepath.Dir(d) {
+		if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
+			return d
+		}
+		if filepath.Dir(d) == d {
+			panic("testkit: no go.mod above " + dir)
+		}
+	}
+})
+
+// CopyDir copies every file under the folder src into the folder dst.
+func CopyDir(t testing.TB, src, dst string) {
+	t.Helper()
+	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		if d.IsDir() {
+			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// SourceDir makes a -src folder in a new temporary folder: a copy of the
+// folder guide (which holds content/) with the repository's templates/ and
+// static/.
+func SourceDir(t testing.TB, guide string) string {
+	t.Helper()
+	src := t.TempDir()
+	CopyDir(t, guide, src)
+	CopyDir(t, filepath.Join(Root(), "templates"), filepath.Join(src, "templates"))
+	CopyDir(t, filepath.Join(Root(), "static"), filepath.Join(src, "static"))
+	return src
+}
+
+// SourceFS is SourceDir in memory: the files under guide with the
+// repository's templates/ and static/.
+func SourceFS(t testing.TB, guide string) fstest.MapFS {
+	t.Helper()
+	m := fstest.MapFS{}
+	AddDir(t, m, os.DirFS(guide), ".")
+	root := os.DirFS(Root())
+	AddDir(t, m, root, "templates")
+	AddDir(t, m, root, "static")
+	return m
+}
+
+// AddDir copies every file under dir of src into m, at the same path.
+func AddDir(t testing.TB, m fstest.MapFS, src fs.FS, dir string) {
+	t.Helper()
+	err := fs.WalkDir(src, dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(src, p)
+		m[p] = &fstest.MapFile{Data: data}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// ReadCase reads a case of a bad-input catalogue: "want: REGEXP" lines,
+// one per expected problem, then files, each after a line "-- path --".
+func ReadCase(t testing.TB, file string) (wants []string, files map[string][]byte) {
+	t.Helper()
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files = map[string][]byte{}
+	var cur string
+	for _, line := range strings.SplitAfter(string(data), "\n") {
+		if m := caseFileRE.FindStringSubmatch(strings.TrimRight(line, "\n")); m != nil {
+			cur = m[1]
+			files[cur] = []byte{}
+			continue
+		}
+		if cur != "" {
+			files[cur] = append(files[cur], line...)
+		} else if w, ok := strings.CutPrefix(line, "want: "); ok {
+			wants = append(wants, strings.TrimRight(w, "\n"))
+		}
+	}
+	if len(wants) == 0 || len(files) == 0 {
+		t.Fatalf("%s: want lines and files are needed", file)
+	}
+	return wants, files
+}
+
+var caseFileRE = regexp.MustCompile(`^-- (\S+) --$`)
+
+// Update is the -update flag of every test package that uses Golden.
+var Update = flag.Bool("update", false, "rewrite the golden files")
+
+// Golden compares got with the golden file, or with -update rewrites it.
+func Golden(t testing.TB, file string, got []byte) {
+	t.Helper()
+	if *Update {
+		if err := os.WriteFile(file, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs:\ngot:\n%s\nwant:\n%s", file, got, want)
+	}
+}
