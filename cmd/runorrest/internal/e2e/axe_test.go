@@ -49,6 +49,9 @@ func (b *tab) axe(where string) {
 	if !eval[bool](b, `typeof axe === "object"`) {
 		b.do("injecting axe-core", chromedp.Evaluate[chromedp.Void](src))
 	}
+	// axe checks the page as it settles: a step's fade-in (0.2 s) still
+	// running on a loaded machine would show its text half transparent.
+	b.do("finishing animations", chromedp.Evaluate[chromedp.Void](`document.getAnimations().forEach(a => a.finish())`))
 	vs, err := chromedp.Run(b.ctx, chromedp.Evaluate[[]axeViolation](
 		`axe.run(document, {resultTypes: ["violations"]}).then(r => r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(" "))})))`,
 		chromedp.EvalAwaitPromise))
