@@ -242,9 +242,15 @@ func (l *loader) decodeOptions(qctx where, p pair, shared bool) ([]*Option, []op
 		l.errorf(posOf(p.val), ErrType, "write each option as a list item starting with `- label:`", "%s: options must be a list, not %s", qctx, describe(p.val))
 		return nil, nil
 	}
-	opts := make([]*Option, 0, len(p.val.Content))
-	srcs := make([]optionSrc, 0, len(p.val.Content))
-	for i, n := range p.val.Content {
+	items := p.val.Content
+	if len(items) > MaxOptions {
+		// Refused whole: the options are not checked one by one.
+		l.errorf(posOf(items[MaxOptions]), ErrTooLong, "split the question in two, or group the answers", "%s: %d options, more than the limit of %d", qctx, len(items), MaxOptions)
+		return nil, nil
+	}
+	opts := make([]*Option, 0, len(items))
+	srcs := make([]optionSrc, 0, len(items))
+	for i, n := range items {
 		ctx := where{part: "option", n: i + 1, kind: qctx.kind, id: qctx.id}
 		o := &Option{Pos: posOf(n)}
 		src := optionSrc{label: posOf(n), next: posOf(n), values: posOf(n), id: posOf(n)}

@@ -113,7 +113,8 @@
 //
 //   - text (required): the question, one short sentence.
 //   - help (optional): Markdown shown under the question.
-//   - options (required): the answers, a list of at least two. Each option has
+//   - options (required): the answers, a list of at least two and at most
+//     [MaxOptions]. Each option has
 //     id (optional): the answer's stable id, unique within the question, by
 //     which scenarios name it (an option without an id is named by its
 //     label); label (required): the answer's words, unique within the
@@ -351,6 +352,8 @@
 //
 //   - the YAML is well formed UTF-8, indented with spaces, within the size limit,
 //     without anchors, aliases or duplicate keys;
+//   - no text holds a control or bidirectional formatting character, and
+//     every text and list is within its limit (see Limits);
 //   - every key is known (an unknown key gets a "did you mean" hint), every
 //     value has the right type, every required key is there, no text is empty;
 //   - ids are slugs and unique across questions and outcomes, shared
@@ -391,6 +394,40 @@
 //
 // Together the rules establish that every walk from start ends at an outcome:
 // no next dangles, no walk loops, and a question always offers a way on.
+//
+// # Text
+//
+// No text of the tree may hold a control character (C0, DEL or C1; YAML
+// escapes such as "\e", "\a" or "\0" make them too) or a bidirectional
+// embedding, override or isolate (U+202A-U+202E, U+2066-U+2069), which can
+// make text read differently from what it is. help may hold tabs and line
+// breaks; every other text is one line. The Markdown pages follow the same
+// rule (tab, newline and carriage return allowed) and must be UTF-8.
+//
+// # Limits
+//
+// Every input has a limit that a real guide never meets; past it, the
+// input is refused at once with its position, and below it every stage
+// takes time linear in the input:
+//
+//   - the tree file: [DefaultMaxBytes] bytes;
+//   - a one-line text (title, a question's text, a label, a why, a scale's
+//     low and high, an outcome's title, a scenario's name): [MaxTextBytes]
+//     bytes; a help text: [MaxHelpBytes] bytes;
+//   - options of one question: [MaxOptions];
+//   - a Markdown page: [MaxPageBytes] bytes;
+//   - in Markdown (pages and help): lists and quotes nested [MaxNesting]
+//     deep (counted on each line as its list and quote markers plus one
+//     level per two columns of indentation before the first marker), and
+//     [MaxBrackets] link brackets ([) in one block of lines without a blank
+//     line; [CheckMarkdown] checks both before the Markdown is parsed;
+//   - the map page draws at most [MaxMapNodes] questions and outcomes and
+//     [MaxMapEdges] arrows; a larger tree gets a map page that says so;
+//   - the built site: [MaxSiteBytes] bytes in all.
+//
+// The files of the source folder are read only if they are regular files
+// (or links to one inside the folder): a named pipe, a device or a link
+// out of the folder is refused, never waited on.
 //
 // # Paths
 //

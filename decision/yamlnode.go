@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -193,7 +194,43 @@ func (l *loader) text(ctx where, p pair) (string, bool) {
 		l.errorf(posOf(v), ErrEmptyText, "write the text, or remove the key if it is optional", "%s: %s is empty", ctx, p.name)
 		return "", false
 	}
-	return v.Value, true
+	return v.Value, l.checkValue(ctx, p.name, v)
+}
+
+// checkValue checks a text value of the tree: its length, its characters,
+// and for help (Markdown) what [CheckMarkdown] checks.
+func (l *loader) checkValue(ctx where, name string, v *yaml.Node) bool {
+	s, help := v.Value, name == "help"
+	limit, multiline := MaxTextBytes, false
+	if help {
+		limit, multiline = MaxHelpBytes, true
+	}
+	if len(s) > limit {
+		hint := "say it in fewer words"
+		if !help {
+			hint += "; longer text belongs in help or a page"
+		}
+		l.errorf(posOf(v), ErrTooLong, hint, "%s: %s has %d bytes, more than the limit of %d", ctx, name, len(s), limit)
+		return false
+	}
+	if i, r := checkString(s, multiline); i >= 0 {
+		what, hint := runeName(r), "remove it"
+		switch {
+		case r == utf8.RuneError:
+			what, hint = "byte that is not valid UTF-8", "write the text, not an escape for a byte"
+		case r == '\n' || r == '\t':
+			hint = "write it on one line"
+		}
+		l.errorf(posOf(v), ErrControl, hint, "%s: %s holds a %s at character %d", ctx, name, what, utf8.RuneCountInString(s[:i])+1)
+		return false
+	}
+	if help {
+		if p := CheckMarkdown([]byte(s)); p != nil {
+			l.errorf(posOf(v), p.Err, p.Hint, "%s: help, line %d, column %d: %s", ctx, p.Pos.Line, p.Pos.Col, p.Msg)
+			return false
+		}
+	}
+	return true
 }
 
 // integer returns a whole-number value.

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -249,5 +250,34 @@ func golden(t *testing.T, path string, got []byte) {
 	}
 	if !bytes.Equal(got, want) {
 		t.Errorf("output differs from %s (run go test -update if the change is right)", path)
+	}
+}
+
+// A few nodes with many arrows between them are refused too: the arrows,
+// not the nodes, are what makes such a map weigh megabytes.
+func TestTooManyEdges(t *testing.T) {
+	dense := func(nq int) *decision.Tree {
+		tr := &decision.Tree{Title: "Dense", Start: "q0",
+			Verdicts: []*decision.Verdict{{ID: "run", Label: "Run easy", Tone: "go"}},
+			Outcomes: []*decision.Outcome{{ID: "end", Title: "End", Verdict: "run"}}}
+		for i := range nq {
+			q := &decision.Question{ID: "q" + strconv.Itoa(i), Text: "Question?"}
+			for j := i + 1; j <= nq; j++ {
+				next := "end"
+				if j < nq {
+					next = "q" + strconv.Itoa(j)
+				}
+				q.Options = append(q.Options, &decision.Option{Label: "To " + next, Next: next})
+			}
+			tr.Questions = append(tr.Questions, q)
+		}
+		return tr
+	}
+	// 45 questions: 45*46/2 = 1035 arrows; 44: 990.
+	if _, err := SVG(dense(45), Options{}); !errors.Is(err, ErrTooBig) || !strings.Contains(err.Error(), "1035 arrows") {
+		t.Errorf("SVG of 1035 arrows = %v; want ErrTooBig naming the arrows", err)
+	}
+	if _, err := SVG(dense(44), Options{}); err != nil {
+		t.Errorf("SVG of 990 arrows = %v; want a map", err)
 	}
 }

@@ -33,11 +33,16 @@ type Options struct {
 	Standalone bool
 }
 
-// MaxNodes is the most nodes the map draws: past it a map cannot be read on
-// a phone (and weighs megabytes), so SVG returns ErrTooBig.
-const MaxNodes = 300
+// MaxNodes and MaxEdges are the most nodes and arrows the map draws: past
+// them a map cannot be read on a phone (and weighs megabytes), so SVG
+// returns ErrTooBig.
+const (
+	MaxNodes = decision.MaxMapNodes
+	MaxEdges = decision.MaxMapEdges
+)
 
-// ErrTooBig is returned for a tree of more than MaxNodes nodes.
+// ErrTooBig is returned for a tree of more than MaxNodes nodes or
+// MaxEdges arrows.
 var ErrTooBig = errors.New("the tree is too big to draw on one map")
 
 // SVG draws t. The result is an <svg> element (or file, with Standalone)
@@ -47,6 +52,9 @@ func SVG(t *decision.Tree, opts Options) ([]byte, error) {
 	m := newModel(t)
 	if len(m.nodes) > MaxNodes {
 		return nil, fmt.Errorf("%w: %d questions and outcomes, more than %d", ErrTooBig, len(m.nodes), MaxNodes)
+	}
+	if len(m.edges) > MaxEdges {
+		return nil, fmt.Errorf("%w: %d arrows, more than %d", ErrTooBig, len(m.edges), MaxEdges)
 	}
 	return render(m, opts)
 }

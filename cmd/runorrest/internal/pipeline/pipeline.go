@@ -179,6 +179,9 @@ func (r *Result) site(ctx context.Context, fsys fs.FS, opts Options) error {
 	if err := offline.Add(fsys, files, cfg); err != nil {
 		return err
 	}
+	if p := checkSize(r.Tree.File, files); p != nil {
+		return decision.Problems{p}
+	}
 	r.Files, r.Pages = files, s.Pages
 	r.PageReadings, r.PageReviews = s.Readings, s.Reviews
 	r.Warnings = slices.Concat(r.Warnings, s.Warnings)
@@ -221,3 +224,25 @@ func joinProblems(errs ...error) error {
 
 // Stats measures the built files as publish writes them.
 func (r *Result) Stats() publish.Stats { return publish.Measure(r.Files) }
+
+// checkSize refuses a site larger than decision.MaxSiteBytes, naming its
+// largest files. A text repeated on every page is what makes a site that
+// big.
+func checkSize(treeFile string, files map[string][]byte) *decision.Problem {
+	total := 0
+	for _, data := range files {
+		total += len(data)
+	}
+	if total <= decision.MaxSiteBytes {
+		return nil
+	}
+	names := slices.Sorted(maps.Keys(files))
+	slices.SortStableFunc(names, func(a, b string) int { return len(files[b]) - len(files[a]) })
+	var largest []string
+	for _, n := range names[:min(3, len(names))] {
+		largest = append(largest, fmt.Sprintf("%s %d bytes", n, len(files[n])))
+	}
+	return &decision.Problem{File: treeFile, Pos: decision.Pos{Line: 1, Col: 1}, Err: decision.ErrTooLong,
+		Msg:  fmt.Sprintf("the site would have %d bytes, more than the limit of %d (largest: %s)", total, decision.MaxSiteBytes, strings.Join(largest, ", ")),
+		Hint: "shorten the texts shown on every page, such as the title, or the pages"}
+}

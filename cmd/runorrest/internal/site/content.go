@@ -162,7 +162,14 @@ func (b *builder) readAndParse(d *mdDoc) {
 	if d.src == nil {
 		data, rp := decision.ReadFile(b.fsys, d.file, decision.MaxPageBytes, "the page")
 		if rp != nil {
-			b.problem(d.file, 1, 1, ErrMarkdown, rp.Msg, rp.Hint)
+			b.problem(d.file, 1, 1, rp.Err, rp.Msg, rp.Hint)
+			d.src, d.failed = []byte{}, true
+			return
+		}
+		// Refused before goldmark sees it: what goldmark would take
+		// more than linear time on, and characters no page may hold.
+		if p := decision.CheckMarkdown(data); p != nil {
+			b.problem(d.file, p.Pos.Line, p.Pos.Col, p.Err, p.Msg, p.Hint)
 			d.src, d.failed = []byte{}, true
 			return
 		}

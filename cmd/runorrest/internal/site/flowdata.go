@@ -117,14 +117,19 @@ func optionKeys(q *decision.Question) []string {
 		return keys
 	}
 	seen := make(map[string]bool, len(q.Options))
+	// next[base] is where the search for base's next free number starts:
+	// every smaller number is taken, so each key is found in amortised
+	// constant time, not by counting again from 2.
+	next := map[string]int{}
 	for i, o := range q.Options {
 		base := slug(o.Label, 3)
 		if base == "" {
 			base = "option"
 		}
 		k := base
-		for n := 2; seen[k]; n++ {
+		for n := max(next[base], 2); seen[k]; n++ {
 			k = base + "-" + strconv.Itoa(n)
+			next[base] = n + 1
 		}
 		seen[k] = true
 		keys[i] = k

@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"net/url"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -38,6 +39,7 @@ type mdDoc struct {
 	dir      string // folder links are relative to, inside the -src root: "content/outcomes"
 	src      []byte // the Markdown, without front matter
 	head     []byte // the front matter, between its --- lines
+	newlines []int  // offsets of the newlines in src, once lineAt needs them
 	line     int    // line of the file where src starts, minus 1
 	fixLine  bool   // src's lines are not the file's: report line+1, col for all (question help)
 	col      int    // the column reported when fixLine
@@ -107,10 +109,24 @@ func (d *mdDoc) lineAt(off int) int {
 	if d.fixLine {
 		return d.line + 1
 	}
-	if off > len(d.src) {
-		off = len(d.src)
+	off = max(0, min(off, len(d.src)))
+	return d.line + 1 + d.newlinesBefore(off)
+}
+
+// newlinesBefore counts the newlines of d.src before offset off, by binary
+// search in their offsets, found once: a page with many links costs
+// linear time, not a count from the start for each link.
+func (d *mdDoc) newlinesBefore(off int) int {
+	if d.newlines == nil {
+		d.newlines = []int{}
+		for i, c := range d.src {
+			if c == '\n' {
+				d.newlines = append(d.newlines, i)
+			}
+		}
 	}
-	return d.line + 1 + bytes.Count(d.src[:off], []byte("\n"))
+	n, _ := slices.BinarySearch(d.newlines, off)
+	return n
 }
 
 // colAt is the file's column (1-based, in bytes) of byte offset off in d.src.
@@ -119,7 +135,10 @@ func (d *mdDoc) colAt(off int) int {
 		return d.col
 	}
 	off = max(0, min(off, len(d.src)))
-	return off - bytes.LastIndexByte(d.src[:off], '\n')
+	if n := d.newlinesBefore(off); n > 0 {
+		return off - d.newlines[n-1]
+	}
+	return off + 1
 }
 
 // linkRewriter rewrites links between Markdown files to the built pages

@@ -1,0 +1,82 @@
+package decision
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+)
+
+func TestCheckMarkdown(t *testing.T) {
+	para := func(n int) string { return strings.Repeat("[a] ", n) + "\n" }
+	tests := []struct {
+		name string
+		src  string
+		want string // "" for none, else "line:col: message prefix"
+		err  error
+	}{
+		{"plain", "# Title\n\nSome *text* with a [link](x.md).\n", "", nil},
+		{"tab and CRLF", "a\tb\r\nc\r\n", "", nil},
+		{"list at the limit", strings.Repeat("- ", 32) + "x\n", "", nil},
+		{"list past the limit", strings.Repeat("- ", 33) + "x\n", "1:65: lists and quotes nested more than 32 deep", ErrTooLong},
+		{"quotes past the limit", "ok\n" + strings.Repeat(">", 100000) + "\n", "2:33: lists and quotes nested more than 32 deep", ErrTooLong},
+		{"quotes and lists", strings.Repeat("> - ", 17) + "x\n", "1:65: lists and quotes", ErrTooLong},
+		{"ordered lists", strings.Repeat("1. ", 33) + "x\n", "1:97: lists and quotes", ErrTooLong},
+		{"nested by indentation", func() string {
+			var b strings.Builder
+			for i := range 40 {
+				b.WriteString(strings.Repeat("  ", i) + "- x\n")
+			}
+			return b.String()
+		}(), "33:", ErrTooLong},
+		{"indented code is not nesting", strings.Repeat(" ", 100) + "code\n", "", nil},
+		{"emphasis is no list", strings.Repeat("*a", 1000) + "\n", "", nil},
+		{"thematic break", "---\n- - -\n", "", nil},
+		{"brackets at the limit", para(256), "", nil},
+		{"brackets past the limit", para(257), "1:1025: more than 256 brackets", ErrTooLong},
+		{"brackets across lines", strings.Repeat("[a](\n", 300), "257:1: more than 256 brackets", ErrTooLong},
+		{"brackets in paragraphs", strings.Repeat(para(200)+"\n", 10), "", nil},
+		{"NUL", "a\nb\x00c\n", "2:2: control character U+0000 is not allowed", ErrControl},
+		{"escape", "say \x1b[31mred\n", "1:5: control character U+001B", ErrControl},
+		{"DEL", "a\x7f\n", "1:2: control character U+007F", ErrControl},
+		{"C1", "é\u0085\n", "1:2: control character U+0085", ErrControl},
+		{"bidi override", "abc\u202edef\n", "1:4: bidirectional formatting character U+202E", ErrControl},
+		{"bidi isolate", "\u2067x\n", "1:1: bidirectional formatting character U+2067", ErrControl},
+		{"invalid UTF-8", "ok\nab\xffc\n", "2:3: invalid UTF-8 (byte 0xff)", ErrEncoding},
+		{"lone carriage return", "a\rb\n", "", nil},
+	}
+	for _, tt := range tests {
+		p := CheckMarkdown([]byte(tt.src))
+		got := ""
+		if p != nil {
+			got = fmt.Sprintf("%d:%d: %s", p.Pos.Line, p.Pos.Col, p.Msg)
+		}
+		if tt.want == "" && p != nil || tt.want != "" && (p == nil || !strings.HasPrefix(got, tt.want) || !errors.Is(p, tt.err)) {
+			t.Errorf("%s: CheckMarkdown = %q; want %q (%v)", tt.name, got, tt.want, tt.err)
+		}
+	}
+}
+
+func TestCheckString(t *testing.T) {
+	tests := []struct {
+		s         string
+		multiline bool
+		at        int
+	}{
+		{"Run easy", false, -1},
+		{"Run\teasy", false, 3},
+		{"Run\teasy", true, -1},
+		{"two\nlines", false, 3},
+		{"two\nlines", true, -1},
+		{"naïve café", false, -1},
+		{"x\u202ey", false, 1},
+		{"x\u200fy", false, -1}, // a right-to-left mark is allowed: it overrides nothing
+		{"\xff", false, 0},
+		{"ok\u2069", true, 2},
+	}
+	for _, tt := range tests {
+		if at, _ := checkString(tt.s, tt.multiline); at != tt.at {
+			t.Errorf("checkString(%q, %v) = %d; want %d", tt.s, tt.multiline, at, tt.at)
+		}
+	}
+}
