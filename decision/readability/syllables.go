@@ -172,4 +172,5 @@ var exceptions = map[string]int{
 	"wednesday": 2, "chocolate": 2, "vegetable": 3, "comfortable": 3, "family": 3,
 	"average": 3, "several": 3, "general": 3, "natural": 3, "usually": 4,
 	"actually": 4, "literally": 4, "naturally": 4,
+	"safety": 2, "everyday": 3, "sideline": 2, "sidelines": 2, "lifetime": 2, "homework": 2,
 }

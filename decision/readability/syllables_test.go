@@ -42,7 +42,7 @@ var syllableTable = []struct {
 	{"readability", 5}, {"syllable", 3}, {"video", 3}, {"cautious", 2},
 	{"delicious", 3}, {"religion", 3}, {"tendons", 2}, {"resources", 3},
 	{"workout", 2}, {"anything", 3}, {"everyone", 3}, {"yourself", 2},
-	{"1", 1}, {"10", 1}, {"1-2", 2}, {"fatigue", 2}, {"centre", 2}, {"isn't", 2}, {"couldn’t", 2}, {"embryo", 3},
+	{"1", 1}, {"10", 1}, {"1-2", 2}, {"fatigue", 2}, {"centre", 2}, {"isn't", 2}, {"couldn’t", 2}, {"embryo", 3}, {"safety", 2}, {"everyday", 3}, {"sidelines", 2},
 }
 
 func TestSyllables(t *testing.T) {
