@@ -29,11 +29,13 @@ paths, the shortest and longest path, paths per verdict, scenarios passed,
 rules proved.
 
 It also checks the words: the reading level (Flesch-Kincaid grade) of every
-question against the tree's reading-age (default 11, grade 6), with a
-warning at the hardest sentence of each question above it, and the tree's
-review date: a warning from 30 days before the next review is due, an error
-once it is overdue. -strict turns every warning into an error. -report
-prints the reading level of every question, worst first.
+page and question against the tree's reading-age (default 11, grade 6),
+with a warning at the hardest sentence of each one above it; the review
+dates of the tree and of every page: a warning from 30 days before the next
+review is due, an error once it is overdue (-as-of previews another day);
+and that no two pages share a title or a description. -strict turns every
+warning into an error. -report prints the reading level of every page and
+question, worst first.
 
 -format json writes one JSON document to stdout instead: every problem with
 file, line, column, severity and message, the summary figures and the
@@ -57,7 +59,7 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 	diff := fs.String("diff", "", "also list the paths whose advice changed since git `revision` REV")
 	format := fs.String("format", "text", "the output `format`: text, json or github")
 	strict := fs.Bool("strict", false, "treat warnings as errors")
-	table := fs.Bool("report", false, "print the reading level of every question, worst first")
+	table := fs.Bool("report", false, "print the reading level of every page and question, worst first")
 	asOf := fs.String("as-of", "", "check review dates as of this `day` (YYYY-MM-DD) instead of today")
 	if err := parseFlags(fs, args); err != nil {
 		return helpOK(err)

@@ -56,31 +56,42 @@ func TestCheckGolden(t *testing.T) {
 	}
 }
 
-// TestCheckReview checks the review date's three states and the exit
-// status: past its due day check fails, and passes again with an earlier
-// -as-of.
+// TestCheckReview checks the review dates' three states and the exit
+// status, for a page (content/hard.md, reviewed 2026-02-15, due 2026-08-15)
+// and the tree (reviewed 2026-03-01, due 2026-09-01): past its due day
+// check fails, and passes again with an earlier -as-of.
 func TestCheckReview(t *testing.T) {
 	tests := []struct {
-		asOf   string
-		code   int
-		stderr string
+		asOf       string
+		code       int
+		page, tree string // the review lines of each, "" for none
 	}{
-		{"2026-08-01", 0, ""},
-		{"2026-08-02", 0, "content/tree.yaml:3:11: warning: review due in 30 days, on 2026-09-01"},
-		{"2026-09-01", 0, "content/tree.yaml:3:11: warning: review due today, on 2026-09-01"},
-		{"2026-09-02", 1, "content/tree.yaml:3:11: review overdue since 2026-09-01 (last reviewed 2026-03-01 by Sam Okafor, every 6 months)"},
+		{"2026-07-15", 0, "", ""},
+		{"2026-07-16", 0, "content/hard.md:4:11: warning: review due in 30 days, on 2026-08-15 (last reviewed 2026-02-15 by Ada Byrne, every 6 months)", ""},
+		{"2026-08-15", 0, "content/hard.md:4:11: warning: review due today, on 2026-08-15", "content/tree.yaml:3:11: warning: review due in 17 days, on 2026-09-01"},
+		{"2026-08-16", 1, "content/hard.md:4:11: review overdue since 2026-08-15 (last reviewed 2026-02-15 by Ada Byrne, every 6 months)", "content/tree.yaml:3:11: warning: review due in 16 days"},
+		{"2026-09-02", 1, "content/hard.md:4:11: review overdue since 2026-08-15", "content/tree.yaml:3:11: review overdue since 2026-09-01 (last reviewed 2026-03-01 by Sam Okafor, every 6 months)"},
 	}
 	health := testkit.SourceDir(t, "testdata/health")
 	for _, tt := range tests {
 		_, stderr, code := runCLI(t, "check", "-src", health, "-as-of", tt.asOf)
-		review := ""
+		var page, tree string
 		for _, l := range strings.Split(stderr, "\n") {
-			if strings.Contains(l, "review") && !strings.Contains(l, "reads at grade") {
-				review += l
+			switch {
+			case !strings.Contains(l, "review"):
+			case strings.HasPrefix(l, "content/hard.md:"):
+				page += l
+			case strings.HasPrefix(l, "content/tree.yaml:"):
+				tree += l
 			}
 		}
-		if code != tt.code || (tt.stderr == "") != (review == "") || !strings.Contains(review, tt.stderr) {
-			t.Errorf("check -as-of %s = exit %d, %q; want exit %d, %q", tt.asOf, code, review, tt.code, tt.stderr)
+		for _, c := range []struct{ name, got, want string }{{"page", page, tt.page}, {"tree", tree, tt.tree}} {
+			if (c.want == "") != (c.got == "") || !strings.Contains(c.got, c.want) {
+				t.Errorf("check -as-of %s: %s review %q; want %q", tt.asOf, c.name, c.got, c.want)
+			}
+		}
+		if code != tt.code {
+			t.Errorf("check -as-of %s = exit %d; want %d\n%s", tt.asOf, code, tt.code, stderr)
 		}
 	}
 	for _, bad := range []string{"2026-13-01", "yesterday", "2026-9-1"} {
@@ -126,4 +137,17 @@ func withSources(t *testing.T, args []string) []string {
 		}
 	}
 	return out
+}
+
+// TestDefaultGuideHealthy checks the default guide as an editor's CI would:
+// with -strict, its words meet the reading target, its pages have titles
+// and descriptions of their own, and no review is due before 2027-10-01.
+func TestDefaultGuideHealthy(t *testing.T) {
+	stdout, stderr, code := runCLI(t, "check", "-src", testkit.Root(), "-strict", "-as-of", "2027-10-01", "-report")
+	if code != 0 || stderr != "" {
+		t.Errorf("check -strict of the default guide = exit %d\n%s", code, stderr)
+	}
+	if !strings.Contains(stdout, "content/recovery.md") || !strings.Contains(stdout, "question soreness") || strings.Contains(stdout, "\n!") {
+		t.Errorf("check -report of the default guide: want every page and question, none marked above the target:\n%s", stdout)
+	}
 }

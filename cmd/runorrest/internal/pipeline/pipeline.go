@@ -52,8 +52,8 @@ type Options struct {
 	// Cache, if not nil, keeps the compiled stylesheet and script between
 	// builds while static/ is unchanged (runorrest serve).
 	Cache *bundle.Cache
-	// Today is the day the tree's review date is checked against; the zero
-	// value means today.
+	// Today is the day the review dates of the tree and the pages are
+	// checked against; the zero value means today.
 	Today time.Time
 }
 
@@ -61,13 +61,9 @@ type Options struct {
 type Result struct {
 	Tree     *decision.Tree
 	Warnings decision.Problems  // problems worth a look that do not stop the build
-	Reading  []decision.Reading // the reading level of every question
+	Reading  []decision.Reading // the reading level of every question, then of every Markdown page
 	Files    map[string][]byte  // path -> content, e.g. "soreness.html"
 	Pages    []site.Page        // every HTML page, in a fixed order
-	// PageReadings is the reading level of every Markdown page, and
-	// PageReviews the review each records.
-	PageReadings []decision.Reading
-	PageReviews  []site.PageReview
 }
 
 // ErrBaseURL is the error of a base URL that is not an absolute http(s) URL.
@@ -122,12 +118,11 @@ func BuildTree(ctx context.Context, fsys fs.FS, tree *decision.Tree, opts Option
 // build checks the words of r.Tree, then runs stages 2 to 5 even when the
 // words have problems, so that every problem is reported at once.
 func (r *Result) build(ctx context.Context, fsys fs.FS, opts Options) error {
-	day := opts.Today
-	if day.IsZero() {
-		day = time.Now()
+	if opts.Today.IsZero() {
+		opts.Today = time.Now()
 	}
 	var warnings, errs decision.Problems
-	r.Reading, warnings, errs = readWords(r.Tree, day)
+	r.Reading, warnings, errs = readWords(r.Tree, opts.Today)
 	r.Warnings = slices.Concat(r.Warnings, warnings)
 	decision.SortProblems(r.Warnings)
 	if err := r.site(ctx, fsys, opts); err != nil || len(errs) > 0 {
@@ -169,10 +164,16 @@ func (r *Result) site(ctx context.Context, fsys fs.FS, opts Options) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	readings, warnings, errs := readPages(r.Tree, content, opts.Today)
+	r.Reading = slices.Concat(r.Reading, readings)
+	r.Warnings = slices.Concat(r.Warnings, warnings)
 	head, meta := offlineHead(cfg)
-	s, err := content.Render(site.Options{BaseURL: opts.BaseURL, CSS: assets.CSS, Script: assets.Script, Head: head, Meta: meta})
+	s, err := content.Render(site.Options{BaseURL: opts.BaseURL, CSS: assets.CSS, Script: assets.Script, Head: head, Meta: meta, Image: offline.Icon512})
 	if err != nil {
-		return err
+		return joinProblems(err, errsOrNil(errs))
+	}
+	if len(errs) > 0 {
+		return errs
 	}
 	files := s.Files
 	maps.Copy(files, assets.Files)
@@ -183,7 +184,6 @@ func (r *Result) site(ctx context.Context, fsys fs.FS, opts Options) error {
 		return decision.Problems{p}
 	}
 	r.Files, r.Pages = files, s.Pages
-	r.PageReadings, r.PageReviews = s.Readings, s.Reviews
 	r.Warnings = slices.Concat(r.Warnings, s.Warnings)
 	decision.SortProblems(r.Warnings)
 	return nil

@@ -25,8 +25,11 @@
 //     keeps the lead, the advice, the answers given, that last section,
 //     the not-medical-advice line, the date and the page's address.
 //   - content/*.md: article pages, each with front matter between two "---"
-//     lines: title and description (text, required) and order (whole number,
-//     optional; the home page lists articles by order, then name). The file
+//     lines: title and description (text, required), order (whole number,
+//     optional; the home page lists articles by order, then name), and
+//     reviewed and reviewer (the page's last review, optional, together;
+//     go doc runorrest/decision, # Reviews). Outcome pages take the same
+//     keys, all optional. The file
 //     name is the page's name: recovery.md becomes recovery.html, so it must
 //     be a slug and must not be the id of a question or outcome. Two names
 //     are special: index.md, if present, is the home page's introduction,
@@ -106,12 +109,9 @@ type Meta struct{ Name, Content string }
 type Site struct {
 	Files map[string][]byte // path -> content, e.g. "soreness.html"
 	Pages []Page            // every HTML page, in a fixed order
-	// Warnings are problems worth a look that did not stop the build.
+	// Warnings are problems worth a look that did not stop the build:
+	// pages that share a title or a description.
 	Warnings decision.Problems
-	// Readings is the reading level of every Markdown page, and Reviews
-	// the review each records, for check.
-	Readings []decision.Reading
-	Reviews  []PageReview
 }
 
 // Page describes one HTML page of a Site.
@@ -156,9 +156,15 @@ func (c *Content) Render(opts Options) (*Site, error) {
 		return nil, b.problems()
 	}
 	b.writeExtras()
-	return &Site{Files: b.files, Pages: b.pages,
-		Warnings: b.warnings, Readings: b.readings(), Reviews: b.reviews()}, nil
+	return &Site{Files: b.files, Pages: b.pages, Warnings: b.warnings}, nil
 }
+
+// Readings measures the reading level of every Markdown page: its front
+// matter's title and description, and its text.
+func (c *Content) Readings() []decision.Reading { return c.b.readings() }
+
+// Reviews lists the review every Markdown page records.
+func (c *Content) Reviews() []PageReview { return c.b.reviews() }
 
 // builder carries the state of Read, then of one Render.
 type builder struct {
