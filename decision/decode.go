@@ -129,7 +129,7 @@ func (l *loader) decodeVerdicts(p pair) {
 			tonePos = posOf(tp.val)
 			if tone, ok := l.text(ctx, tp); ok {
 				if !slices.Contains(tones, tone) {
-					l.errorf(tonePos, ErrType, didYouMean(tone, tones, "use go, caution or stop"), "%s: unknown tone %q", ctx, tone)
+					l.errorf(tonePos, ErrType, didYouMean(tone, tones, "use go, careful, caution or stop"), "%s: unknown tone %q", ctx, tone)
 				} else {
 					v.Tone = tone
 				}

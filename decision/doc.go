@@ -101,8 +101,10 @@
 // The small set of answers the guide gives. Each verdict has:
 //
 //   - label (required): the words shown on an outcome's banner, e.g. "Run easy".
-//   - tone (optional): go, caution or stop; sets the banner's colour (the
-//     label is always shown too). Default: caution.
+//   - tone (optional): go, careful, caution or stop; sets the banner's
+//     colour (the label is always shown too): go for a run, careful for a
+//     try that is ready to stop (such as a test run), caution for another
+//     way to train, stop for rest. Default: caution.
 //
 // There must be at least one verdict, and every verdict must be used by at
 // least one outcome.

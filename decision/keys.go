@@ -45,7 +45,7 @@ var schemaKeys = map[string][]key{
 }
 
 // tones are the allowed values of a verdict's tone.
-var tones = []string{"go", "caution", "stop"}
+var tones = []string{"go", "careful", "caution", "stop"}
 
 // defaultTone is the tone of a verdict that names none.
 const defaultTone = "caution"

@@ -42,7 +42,7 @@ type Tree struct {
 type Verdict struct {
 	ID    string
 	Label string
-	Tone  string // "go", "caution" or "stop"
+	Tone  string // "go", "careful", "caution" or "stop"
 	Pos   Pos
 }
 

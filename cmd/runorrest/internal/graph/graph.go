@@ -51,6 +51,7 @@ type toneColours struct{ Fill, Stroke string }
 
 var tones = map[string]toneColours{
 	"go":      {"#d7f0d2", "#2e7d32"},
+	"careful": {"#eef5c4", "#5f6b00"},
 	"caution": {"#fdebc8", "#a15c00"},
 	"stop":    {"#f9d3d0", "#b3261e"},
 }

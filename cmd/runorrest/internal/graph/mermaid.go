@@ -28,7 +28,7 @@ func writeMermaid(w *bufio.Writer, t *decision.Tree) {
 			w.WriteString("\t" + mermaidID(q.ID) + " -->|\"" + mermaidText(EdgeLabel(q, o)) + "\"| " + mermaidID(o.Next) + "\n")
 		}
 	}
-	for _, name := range []string{"go", "caution", "stop"} {
+	for _, name := range []string{"go", "careful", "caution", "stop"} {
 		c := tones[name]
 		w.WriteString("\tclassDef " + name + " fill:" + c.Fill + ",stroke:" + c.Stroke + ",color:#000\n")
 	}

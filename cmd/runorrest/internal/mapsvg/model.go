@@ -34,7 +34,7 @@ type node struct {
 	id      string
 	lines   []string // the label, wrapped; for an outcome the verdict comes first
 	outcome bool
-	tone    string // go, caution or stop, for an outcome
+	tone    string // go, careful, caution or stop, for an outcome
 }
 
 type edge struct {

@@ -104,6 +104,7 @@ type svgEdge struct {
 
 var toneColours = map[string][2]string{ // fill, stroke
 	"go":      {"#d7f0d2", "#2e7d32"},
+	"careful": {"#eef5c4", "#5f6b00"},
 	"caution": {"#fdebc8", "#a15c00"},
 	"stop":    {"#f9d3d0", "#b3261e"},
 }

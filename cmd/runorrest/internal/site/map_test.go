@@ -10,7 +10,8 @@ import (
 )
 
 // TestMapPage checks map.html of the default guide: linked from the home
-// page, a link to every question and outcome page, no inline style, and
+// page, a link to every question and outcome page, a legend with every
+// verdict's label in its tone, no inline style, and
 // within the 14 KB (gzip) budget of a first round trip.
 func TestMapPage(t *testing.T) {
 	tree, s := build(t, os.DirFS(repoRoot), Options{})
@@ -29,6 +30,11 @@ func TestMapPage(t *testing.T) {
 	for _, o := range tree.Outcomes {
 		if !bytes.Contains(page, []byte(`<a href="`+o.ID+`.html" class="o `)) {
 			t.Errorf("map.html has no link to outcome %s", o.ID)
+		}
+	}
+	for _, v := range tree.Verdicts {
+		if !bytes.Contains(page, []byte(`<li class="tone-`+v.Tone+`">`+v.Label+`</li>`)) {
+			t.Errorf("map.html's legend does not show verdict %s as %q in tone %s", v.ID, v.Label, v.Tone)
 		}
 	}
 	if regexp.MustCompile(`\sstyle=`).Match(page) {
