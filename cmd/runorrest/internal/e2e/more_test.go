@@ -169,15 +169,16 @@ func TestPagesAxeNoScript(t *testing.T) {
 	}
 }
 
-// TestFlowScreenshots takes a question and an outcome at 390x844. With
-// RUNORREST_SCREENSHOTS=1 it writes them to static/screenshots/ for the
-// README.
+// TestFlowScreenshots takes the home page, a question, an outcome and the
+// map at 390x844, and the outcome's print view on an A4 page (794x1123 CSS
+// pixels, taken at half scale). With RUNORREST_SCREENSHOTS=1 it writes
+// them to static/screenshots/ for the README.
 func TestFlowScreenshots(t *testing.T) {
 	t.Parallel()
 	tree, base := builtGuide(t)
 	p := longest(tree)
 	b := newTab(t)
-	shot := func(name string) {
+	shot := func(name string, w, h int) {
 		t.Helper()
 		b.do("scrolling to the top", chromedp.Evaluate[chromedp.Void](`window.scrollTo(0, 0)`))
 		b.waitFor("the end of animations", `document.getAnimations().every(a => a.playState === "finished")`)
@@ -189,8 +190,8 @@ func TestFlowScreenshots(t *testing.T) {
 		if err != nil {
 			t.Fatalf("screenshot %s: %v", name, err)
 		}
-		if cfg.Width != 390 || cfg.Height != 844 {
-			t.Errorf("screenshot %s is %dx%d; want 390x844", name, cfg.Width, cfg.Height)
+		if cfg.Width != w || cfg.Height != h {
+			t.Errorf("screenshot %s is %dx%d; want %dx%d", name, cfg.Width, cfg.Height, w, h)
 		}
 		if os.Getenv("RUNORREST_SCREENSHOTS") != "1" {
 			return
@@ -203,18 +204,27 @@ func TestFlowScreenshots(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	b.open(base + "index.html")
+	shot("home", 390, 844)
+	b.open(base + "map.html")
+	shot("map", 390, 844)
 	b.start(base, tree)
 	b.clickTo(optionLink(p.Steps[0].Question, p.Steps[0].Option), p.Steps[1].Question.ID)
 	b.waitFor("the announcement", `document.querySelector("main [role=status]").textContent !== ""`)
-	shot("question")
+	shot("question", 390, 844)
 	for _, st := range p.Steps[1:] {
 		b.clickTo(optionLink(st.Question, st.Option), st.Option.Next)
 	}
 	b.checkOutcome(tree, p.Steps, p.Outcome)
-	shot("outcome")
+	shot("outcome", 390, 844)
 	if b.text(".flow-answers h2") != "Your answers" {
 		t.Error("outcome has no \"your answers\"")
 	}
+	b.do("showing an A4 page", chromedp.EmulateViewport(794, 1123, chromedp.EmulateScale(0.5)))
+	if _, err := chromedp.Call(b.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
+		t.Fatal(err)
+	}
+	shot("print", 397, 562)
 }
 
 // TestFlowReducedMotion checks that the flow animates its additions only

@@ -142,7 +142,7 @@ const printedJS = `(() => {
 		recheck: shown("main .recheck"),
 		notice: shown("main .notice"),
 		stamp: shown("main .stamp"),
-		other: shown("main .part:not(.recheck), main .sections, .flow-keep, .keep-how, main .again"),
+		other: shown("main .part:not(.recheck), main .sections, .flow-keep, .keep-how, main .again, .flow-change"),
 	};
 })()`
 
