@@ -12,6 +12,7 @@ type placed struct {
 	width, height float64
 	nodes         map[string]box
 	edges         []curve // in the order of the model's edges
+	crossings     int     // pairs of edges that cross
 }
 
 type box struct{ x, y, w, h float64 } // centre and size
@@ -61,7 +62,11 @@ type lnode struct {
 	weight float64
 }
 
-func layoutLayered(m *model) *placed {
+func layoutLayered(m *model) *placed { return layoutWith(m, true) }
+
+// layoutWith lays the map out, with or without the swaps of orderLayers
+// (the tests compare the two).
+func layoutWith(m *model, swaps bool) *placed {
 	index := map[string]int{}
 	var ns []*lnode
 	for i, n := range m.nodes {
@@ -147,33 +152,7 @@ func layoutLayered(m *model) *placed {
 	for i := range ns {
 		dfs(i)
 	}
-	setOrder := func() {
-		for _, l := range layers {
-			for k, i := range l {
-				ns[i].order = k
-			}
-		}
-	}
-	setOrder()
-	best := cloneLayers(layers)
-	bestX := crossings(ns, layers)
-	for iter := 0; iter < 16 && bestX > 0; iter++ {
-		if iter%2 == 0 {
-			for r := 1; r < len(layers); r++ {
-				sortBy(ns, layers[r], func(n *lnode) []int { return n.pred })
-			}
-		} else {
-			for r := len(layers) - 2; r >= 0; r-- {
-				sortBy(ns, layers[r], func(n *lnode) []int { return n.succ })
-			}
-		}
-		setOrder()
-		if x := crossings(ns, layers); x < bestX {
-			best, bestX = cloneLayers(layers), x
-		}
-	}
-	layers = best
-	setOrder()
+	layers, cross := orderLayers(ns, layers, swaps)
 
 	// x: columns side by side.
 	x := 0.0
@@ -218,7 +197,7 @@ func layoutLayered(m *model) *placed {
 	height := bottom - top
 	up := func(y float64) float64 { return height - (y - top) } // y grows upwards in placed
 
-	p := &placed{width: width, height: height, nodes: map[string]box{}, edges: make([]curve, len(m.edges))}
+	p := &placed{width: width, height: height, nodes: map[string]box{}, edges: make([]curve, len(m.edges)), crossings: cross}
 	for _, n := range ns {
 		if n.real >= 0 {
 			p.nodes[m.nodes[n.real].id] = box{x: n.x, y: up(n.y), w: n.w, h: n.h}
@@ -244,6 +223,86 @@ func layoutLayered(m *model) *placed {
 		p.edges[ei] = c
 	}
 	return p
+}
+
+// orderLayers orders each layer to cut crossings, and returns the order
+// and its crossings: barycentric sweeps down and up, each followed (with
+// swaps) by swapping neighbours in a layer wherever that removes
+// crossings, keeping the best order met.
+func orderLayers(ns []*lnode, layers [][]int, swaps bool) ([][]int, int) {
+	setOrder(ns, layers)
+	best := cloneLayers(layers)
+	bestX := crossings(ns, layers)
+	for iter := 0; iter < 16 && bestX > 0; iter++ {
+		if iter%2 == 0 {
+			for r := 1; r < len(layers); r++ {
+				sortBy(ns, layers[r], func(n *lnode) []int { return n.pred })
+			}
+		} else {
+			for r := len(layers) - 2; r >= 0; r-- {
+				sortBy(ns, layers[r], func(n *lnode) []int { return n.succ })
+			}
+		}
+		setOrder(ns, layers)
+		if swaps {
+			transpose(ns, layers)
+		}
+		if x := crossings(ns, layers); x < bestX {
+			best, bestX = cloneLayers(layers), x
+		}
+	}
+	setOrder(ns, best)
+	return best, bestX
+}
+
+func setOrder(ns []*lnode, layers [][]int) {
+	for _, l := range layers {
+		for k, i := range l {
+			ns[i].order = k
+		}
+	}
+}
+
+// transpose swaps two neighbours of a layer when the edges of the pair
+// cross less the other way round, until no swap helps (at most 20 rounds,
+// each linear in the edges at the pairs).
+func transpose(ns []*lnode, layers [][]int) {
+	for range 20 {
+		swapped := false
+		for _, l := range layers {
+			for k := 0; k+1 < len(l); k++ {
+				u, v := l[k], l[k+1]
+				if pairCrossings(ns, v, u) < pairCrossings(ns, u, v) {
+					l[k], l[k+1] = v, u
+					ns[u].order, ns[v].order = k+1, k
+					swapped = true
+				}
+			}
+		}
+		if !swapped {
+			return
+		}
+	}
+}
+
+// pairCrossings counts the crossings between the edges of u and those of
+// v, with u placed just before v in their layer.
+func pairCrossings(ns []*lnode, u, v int) int {
+	return inversions(ns, ns[u].pred, ns[v].pred) + inversions(ns, ns[u].succ, ns[v].succ)
+}
+
+// inversions counts the pairs of an edge to a and an edge to b where b's
+// end comes first.
+func inversions(ns []*lnode, a, b []int) int {
+	n := 0
+	for _, i := range a {
+		for _, j := range b {
+			if ns[i].order > ns[j].order {
+				n++
+			}
+		}
+	}
+	return n
 }
 
 // textWidth estimates the width of the longest line.

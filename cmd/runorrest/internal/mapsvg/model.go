@@ -10,6 +10,7 @@
 package mapsvg
 
 import (
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -31,7 +32,8 @@ type model struct {
 }
 
 type node struct {
-	id      string
+	id      string   // unique in the model: a question's id, "OUTCOME/N" for the N-th box of an outcome
+	page    string   // the id of the node's page
 	lines   []string // the label, wrapped; for an outcome the verdict comes first
 	outcome bool
 	tone    string // go, careful, caution or stop, for an outcome
@@ -42,18 +44,38 @@ type edge struct {
 	lines    []string
 }
 
+// newModel is what the map of t shows. An outcome is drawn once for each
+// answer that leads to it, next to that answer: the questions keep the
+// shape of the tree, and no path to an outcome needs to cross another.
 func newModel(t *decision.Tree) *model {
 	m := &model{title: t.Title}
 	for _, q := range t.Questions {
-		m.nodes = append(m.nodes, node{id: q.ID, lines: wrap(q.Text, nodeWrap)})
+		m.nodes = append(m.nodes, node{id: q.ID, page: q.ID, lines: wrap(q.Text, nodeWrap)})
 	}
+	outcomes := map[string]*decision.Outcome{}
+	copies := map[string]int{}
 	for _, o := range t.Outcomes {
+		outcomes[o.ID] = o
+	}
+	box := func(o *decision.Outcome) string {
+		copies[o.ID]++
+		id := o.ID + "/" + strconv.Itoa(copies[o.ID])
 		lines := append([]string{graph.VerdictLabel(t, o)}, wrap(o.Title, nodeWrap)...)
-		m.nodes = append(m.nodes, node{id: o.ID, lines: lines, outcome: true, tone: graph.Tone(t, o)})
+		m.nodes = append(m.nodes, node{id: id, page: o.ID, lines: lines, outcome: true, tone: graph.Tone(t, o)})
+		return id
 	}
 	for _, q := range t.Questions {
 		for _, o := range q.Options {
-			m.edges = append(m.edges, edge{from: q.ID, to: o.Next, lines: wrap(graph.EdgeLabel(q, o), edgeWrap)})
+			to := o.Next
+			if out := outcomes[to]; out != nil {
+				to = box(out)
+			}
+			m.edges = append(m.edges, edge{from: q.ID, to: to, lines: wrap(graph.EdgeLabel(q, o), edgeWrap)})
+		}
+	}
+	for _, o := range t.Outcomes {
+		if copies[o.ID] == 0 { // no answer leads there: still on the map
+			box(o)
 		}
 	}
 	return m

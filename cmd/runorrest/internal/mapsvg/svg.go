@@ -33,9 +33,10 @@ type Options struct {
 	Standalone bool
 }
 
-// MaxNodes and MaxEdges are the most nodes and arrows the map draws: past
-// them a map cannot be read on a phone (and weighs megabytes), so SVG
-// returns ErrTooBig.
+// MaxNodes and MaxEdges are the most questions and outcomes, and arrows,
+// the map draws: past them a map cannot be read on a phone (and weighs
+// megabytes), so SVG returns ErrTooBig. An outcome is drawn once per arrow
+// to it, so the map has at most MaxNodes + MaxEdges boxes.
 const (
 	MaxNodes = decision.MaxMapNodes
 	MaxEdges = decision.MaxMapEdges
@@ -49,10 +50,10 @@ var ErrTooBig = errors.New("the tree is too big to draw on one map")
 // whose links are relative file links (soreness.html). The same tree
 // always gives the same bytes.
 func SVG(t *decision.Tree, opts Options) ([]byte, error) {
-	m := newModel(t)
-	if len(m.nodes) > MaxNodes {
-		return nil, fmt.Errorf("%w: %d questions and outcomes, more than %d", ErrTooBig, len(m.nodes), MaxNodes)
+	if n := len(t.Questions) + len(t.Outcomes); n > MaxNodes {
+		return nil, fmt.Errorf("%w: %d questions and outcomes, more than %d", ErrTooBig, n, MaxNodes)
 	}
+	m := newModel(t)
 	if len(m.edges) > MaxEdges {
 		return nil, fmt.Errorf("%w: %d arrows, more than %d", ErrTooBig, len(m.edges), MaxEdges)
 	}
@@ -148,7 +149,7 @@ func drawing(m *model, p *placed, opts Options) svgData {
 	for _, n := range m.nodes {
 		b := p.nodes[n.id]
 		sn := svgNode{
-			Href:  n.id + ".html",
+			Href:  n.page + ".html",
 			Class: "q",
 			Fill:  "#ffffff", Stroke: "#3c4043",
 			X: num(fx(b.x - b.w/2)), Y: num(fy(b.y + b.h/2)),
