@@ -23,4 +23,5 @@ func (b *builder) drawMap() {
 	// mapsvg writes the SVG with html/template from the tree's words, so
 	// it is safe HTML.
 	b.mapSVG = template.HTML(svg)
+	b.mapList = mapList(b.tree)
 }

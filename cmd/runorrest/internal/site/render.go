@@ -104,6 +104,7 @@ type pageData struct {
 	Outcome     *outcomeView
 	Articles    []*article
 	Map         template.HTML       // the tree as SVG, on map.html
+	MapList     *mapItem            // the tree as nested lists, on map.html
 	Reviewers   []Reviewer          // on the about page
 	Verdicts    []*decision.Verdict // the map's legend, on map.html
 	headMeta
@@ -214,7 +215,7 @@ func (b *builder) renderPages() {
 		about.titleAt, about.descAt = docSource(b.about.doc, "title"), docSource(b.about.doc, "description")
 	}
 	add(&pageData{Kind: "map", Path: "map.html", Title: "Map of the whole guide",
-		Description: "Every question and every piece of advice of the guide on one map.", Map: b.mapSVG, Verdicts: b.tree.Verdicts}, decision.Review{})
+		Description: "Every question and every piece of advice of the guide on one map.", Map: b.mapSVG, MapList: b.mapList, Verdicts: b.tree.Verdicts}, decision.Review{})
 	add(&pageData{Kind: "404", Path: "404.html", Title: "Page not found", BaseHref: b.opts.BaseURL}, decision.Review{})
 	add(about, aboutReview)
 	about.Reviewers = reviewers(b.tree, pages)

@@ -194,6 +194,7 @@ type content struct {
 	about       *article          // content/about.md, if any
 	help        map[string]*mdDoc // question id -> help
 	mapSVG      template.HTML     // the tree drawn for map.html
+	mapList     *mapItem          // the tree as nested lists, for map.html on a phone
 }
 
 // problem records a problem; safe for concurrent use.
