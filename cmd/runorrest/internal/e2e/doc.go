@@ -10,5 +10,6 @@
 // tests log that they did not check, except under CI, where all fail.
 //
 // With RUNORREST_SCREENSHOTS=1, TestFlowScreenshots writes
-// static/screenshots/question.png and outcome.png, which the README shows.
+// static/screenshots/home.png, question.png, outcome.png, map.png and
+// print.png, which the README shows.
 package e2e
