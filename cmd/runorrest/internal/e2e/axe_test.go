@@ -42,8 +42,6 @@ func (b *tab) axe(where string) {
 		b.t.Logf("axe-core not found (%v): %s not checked (run .ci/run, or set RUNORREST_AXE to axe.min.js)", err, where)
 		return
 	}
-	// Judge the page as it settles: an element fading in has less contrast.
-	b.waitFor("the end of animations", `document.getAnimations().every(a => a.playState === "finished")`)
 	// DevTools evaluation is not subject to the page's CSP, so the pages
 	// keep their policy while axe runs.
 	if !eval[bool](b, `typeof axe === "object"`) {
