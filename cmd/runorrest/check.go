@@ -26,7 +26,8 @@ It prints every problem and warning to stderr, one a line as
 file:line:col: what is wrong (how to fix it), and exits 1 if there are errors.
 On success it prints a summary: questions, outcomes, the exact number of
 paths, the shortest and longest path, paths per verdict, scenarios passed,
-rules proved.
+rules proved, and the scenarios' coverage: how many answers and outcomes
+they walk through, with the place of each one they miss.
 
 It also checks the words: the reading level (Flesch-Kincaid grade) of every
 page and question against the tree's reading-age (default 11, grade 6),

@@ -43,6 +43,16 @@ type JSONSummary struct {
 	Scenarios       int           `json:"scenarios"`
 	ScenariosPassed int           `json:"scenariosPassed"`
 	RulesProved     int           `json:"rulesProved"`
+	Coverage        JSONCoverage  `json:"coverage"`
+}
+
+// JSONCoverage is what the scenarios walk through.
+type JSONCoverage struct {
+	Answers        int      `json:"answers"`
+	AnswersWalked  int      `json:"answersWalked"`
+	Outcomes       int      `json:"outcomes"`
+	OutcomesWalked int      `json:"outcomesWalked"`
+	Missed         []string `json:"missed"` // as check prints them
 }
 
 // JSONVerdict is the number of paths to one verdict.
@@ -82,7 +92,9 @@ func WriteJSON(w io.Writer, r Result) error {
 	}
 	if s := r.Summary; s != nil {
 		js := &JSONSummary{Questions: s.Questions, Outcomes: s.Outcomes, Paths: s.Paths, ShortestPath: s.Shortest,
-			LongestPath: s.Longest, PathsPerVerdict: []JSONVerdict{}, Scenarios: s.Scenarios, ScenariosPassed: s.Passed, RulesProved: s.Rules}
+			LongestPath: s.Longest, PathsPerVerdict: []JSONVerdict{}, Scenarios: s.Scenarios, ScenariosPassed: s.Passed, RulesProved: s.Rules,
+			Coverage: JSONCoverage{Answers: s.Coverage.Answers, AnswersWalked: s.Coverage.AnswersWalked,
+				Outcomes: s.Coverage.Outcomes, OutcomesWalked: s.Coverage.OutcomesWalked, Missed: append([]string{}, MissedLines(s)...)}}
 		for _, v := range s.PerVerdict {
 			js.PathsPerVerdict = append(js.PathsPerVerdict, JSONVerdict{v.Verdict, v.Paths})
 		}

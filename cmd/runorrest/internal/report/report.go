@@ -41,6 +41,8 @@ type Summary struct {
 	PerVerdict          []decision.VerdictCount
 	Scenarios, Passed   int
 	Rules               int // proved on every path
+	Coverage            decision.Coverage
+	File                string // the tree file, for the positions of missed answers
 }
 
 // NewSummary takes the figures of a loaded tree.
@@ -48,7 +50,8 @@ func NewSummary(t *decision.Tree) *Summary {
 	s := t.Stats()
 	return &Summary{Questions: s.Questions, Outcomes: s.Outcomes, Paths: s.Paths,
 		Shortest: s.Shortest, Longest: s.Longest, PerVerdict: s.PerVerdict,
-		Scenarios: len(t.Scenarios), Passed: s.Scenarios, Rules: len(t.Rules)}
+		Scenarios: len(t.Scenarios), Passed: s.Scenarios, Rules: len(t.Rules),
+		Coverage: t.Coverage(), File: t.File}
 }
 
 // Errors counts the problems that are not warnings.
@@ -86,6 +89,13 @@ func WriteSummary(w io.Writer, file string, s *Summary) error {
 	}
 	fmt.Fprintf(&b, "scenarios passed: %d of %d\n", s.Passed, s.Scenarios)
 	fmt.Fprintf(&b, "rules proved on every path: %d\n", s.Rules)
+	c := s.Coverage
+	fmt.Fprintf(&b, "scenario coverage: %d of %d answers (%s), %d of %d outcomes (%s)\n",
+		c.AnswersWalked, c.Answers, decision.Percent(c.AnswersWalked, c.Answers),
+		c.OutcomesWalked, c.Outcomes, decision.Percent(c.OutcomesWalked, c.Outcomes))
+	for _, m := range MissedLines(s) {
+		fmt.Fprintf(&b, "%s\n", m)
+	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }
@@ -128,4 +138,17 @@ func escapeData(s string) string {
 // message, and also : and ,.
 func escapeProperty(s string) string {
 	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+}
+
+// MissedLines names each answer no scenario walks and each outcome no
+// scenario ends at, one a line with its place in the tree file.
+func MissedLines(s *Summary) []string {
+	var out []string
+	for _, st := range s.Coverage.MissedAnswers {
+		out = append(out, fmt.Sprintf("no scenario walks %s:%d:%d: %s", s.File, st.Option.Pos.Line, st.Option.Pos.Col, st))
+	}
+	for _, o := range s.Coverage.MissedOutcomes {
+		out = append(out, fmt.Sprintf("no scenario ends at %s:%d:%d: %s", s.File, o.Pos.Line, o.Pos.Col, o.ID))
+	}
+	return out
 }
