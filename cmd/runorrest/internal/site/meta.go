@@ -103,10 +103,11 @@ func newReviewView(r decision.Review, every decision.Interval) *reviewView {
 		LastISO: r.Date.Format(decision.DateLayout), NextISO: due.Format(decision.DateLayout), date: r.Date, due: due}
 }
 
-// questionTitles gives every question its page title: its text, followed,
-// when another question asks the same words, by the answers that lead to
-// it on its shortest path from start, so that every title is unique.
-func questionTitles(t *decision.Tree) map[string]string {
+// questionAfter gives the answers that tell apart the questions that ask
+// the same words: for each such question, the answers on its shortest path
+// from start ("Mild", "All over, on both legs"). A question whose words are
+// its own has none.
+func questionAfter(t *decision.Tree) map[string][]string {
 	count := map[string]int{}
 	for _, q := range t.Questions {
 		count[q.Text]++
@@ -127,24 +128,31 @@ func questionTitles(t *decision.Tree) map[string]string {
 			}
 		}
 	}
-	titles := make(map[string]string, len(t.Questions))
+	after := map[string][]string{}
 	for _, q := range t.Questions {
-		titles[q.ID] = q.Text
 		if count[q.Text] > 1 && len(via[q.ID]) > 0 {
-			titles[q.ID] = q.Text + " (after: " + strings.Join(via[q.ID], ", ") + ")"
+			after[q.ID] = via[q.ID]
 		}
 	}
-	return titles
+	return after
 }
 
-// questionDescription describes a question page: its words, then the
-// first sentences of its help, cut at maxDescription characters, then
-// which answers lead to it if its title needed them.
-func questionDescription(q *decision.Question, title string) string {
+// questionTitle is a question page's title: its words, then the answers
+// that tell it apart, if any, so that every title is unique.
+func questionTitle(q *decision.Question, after []string) string {
+	if len(after) == 0 {
+		return q.Text
+	}
+	return q.Text + " (after: " + strings.Join(after, ", ") + ")"
+}
+
+// questionDescription describes a question page: its words, the answers
+// that tell it apart, then the first sentences of its help, within
+// maxDescription characters.
+func questionDescription(q *decision.Question, after []string) string {
 	d := q.Text
-	if after, ok := strings.CutPrefix(title, q.Text+" "); ok {
-		d += " " + strings.TrimSuffix(strings.TrimPrefix(after, "("), ")") + "."
-		d = strings.Replace(d, "after:", "Asked after:", 1)
+	if len(after) > 0 {
+		d += " Asked after: " + strings.Join(after, ", ") + "."
 	}
 	if q.Help == "" {
 		return d

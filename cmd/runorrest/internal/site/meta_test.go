@@ -112,13 +112,15 @@ func match(re *regexp.Regexp, s string) string {
 
 func TestQuestionTitles(t *testing.T) {
 	tree, _ := build(t, defaultFS(t), Options{})
-	titles := questionTitles(tree)
+	after := questionAfter(tree)
+	titles := map[string]string{}
 	seen := map[string]string{}
-	for id, title := range titles {
+	for _, q := range tree.Questions {
+		title := questionTitle(q, after[q.ID])
 		if other, dup := seen[title]; dup {
-			t.Errorf("questions %s and %s share the title %q", id, other, title)
+			t.Errorf("questions %s and %s share the title %q", q.ID, other, title)
 		}
-		seen[title] = id
+		seen[title], titles[q.ID] = q.ID, title
 	}
 	if got, want := titles["where-soft"], "Where do you feel it? (after: A soft 3)"; got != want {
 		t.Errorf("title of where-soft = %q; want %q", got, want)

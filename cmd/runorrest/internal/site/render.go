@@ -150,7 +150,7 @@ func (b *builder) renderPages() {
 	}
 	var pages []*pageData
 	treeReview := newReviewView(b.tree.Review, b.tree.ReviewInterval)
-	titles := questionTitles(b.tree)
+	after := questionAfter(b.tree)
 	// add completes a page's data; own is the review its source records.
 	add := func(p *pageData, own decision.Review) {
 		p.Site, p.Notice = sd, Notice
@@ -166,8 +166,9 @@ func (b *builder) renderPages() {
 		case "home":
 			p.DocTitle, p.OGType = b.tree.Title, "website"
 		case "question":
-			p.DocTitle = titles[p.Question.ID] + " · " + b.tree.Title
-			p.Description = questionDescription(p.Question.Question, titles[p.Question.ID])
+			q := p.Question.Question
+			p.DocTitle = questionTitle(q, after[q.ID]) + " · " + b.tree.Title
+			p.Description = questionDescription(q, after[q.ID])
 			p.Robots = "noindex"
 		}
 		if p.Description == "" {
