@@ -279,9 +279,17 @@ func reviewers(tree *decision.Tree, pages []*pageData) []Reviewer {
 	if r := newReviewView(tree.Review, tree.ReviewInterval); r != nil {
 		add(r, "the questions")
 	}
+	own := 0
 	for _, p := range pages {
 		if p.Review != nil && p.ownReview {
 			add(p.Review, p.Title)
+			own++
+		}
+	}
+	// Someone who reviewed everything is said to have, in a few words.
+	for i, r := range out {
+		if len(r.Pages) == own+1 && r.Pages[0] == "the questions" {
+			out[i].Pages = []string{"the questions and every page"}
 		}
 	}
 	return out

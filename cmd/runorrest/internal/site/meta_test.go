@@ -129,3 +129,24 @@ func TestQuestionTitles(t *testing.T) {
 		t.Errorf("title of the first question = %q; want its text alone", got)
 	}
 }
+
+// TestReviewers checks the about page's list of who reviewed what.
+func TestReviewers(t *testing.T) {
+	_, s := build(t, defaultFS(t), Options{})
+	if got, want := string(s.Files["about.html"]), "<li>The runorrest editors, most recently on 29 November 2026: the questions and every page.</li>"; !strings.Contains(got, want) {
+		t.Errorf("about.html does not hold %s", want)
+	}
+	fsys := fixtureFS(t, "guide")
+	fsys["content/tree.yaml"] = mapFile(strings.Replace(string(fsys["content/tree.yaml"].Data), "\nstart:", "\nreviewed: 2026-03-01\nreviewer: Sam Okafor\nstart:", 1))
+	fsys["content/recovery.md"] = mapFile(strings.Replace(string(fsys["content/recovery.md"].Data), "\n---\n", "\nreviewed: 2026-04-02\nreviewer: Ada Byrne\n---\n", 1))
+	_, s = build(t, fsys, Options{})
+	about := string(s.Files["about.html"])
+	for _, want := range []string{
+		"<li>Sam Okafor, most recently on 1 March 2026: the questions.</li>",
+		"<li>Ada Byrne, most recently on 2 April 2026: Recovery without running.</li>",
+	} {
+		if !strings.Contains(about, want) {
+			t.Errorf("about.html does not hold %s", want)
+		}
+	}
+}
