@@ -50,8 +50,6 @@ var slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
 const maxIDLen = 64
 
-func posOf(n *yaml.Node) Pos { return Pos{n.Line, n.Column} }
-
 // checkID reports an id that is not a slug.
 func (l *loader) checkID(what, id string, pos Pos, page bool) {
 	switch {
@@ -79,7 +77,7 @@ func (l *loader) idMap(p pair, what, plural string) []pair {
 	if p.val == nil {
 		return nil
 	}
-	if p.val.Kind != yaml.MappingNode {
+	if p.val.kind != mappingNode {
 		l.errorf(posOf(p.val), ErrType, "write one "+what+" per key: `my-id:` then its fields", "%s must be a mapping from id to %s, not %s", plural, what, describe(p.val))
 		return nil
 	}
@@ -87,7 +85,7 @@ func (l *loader) idMap(p pair, what, plural string) []pair {
 }
 
 // decodeTree fills l.tree from the document's root.
-func (l *loader) decodeTree(root *yaml.Node) {
+func (l *loader) decodeTree(root *node) {
 	f := l.fields(root, Pos{1, 1}, topLevel, topKeys)
 	if !f.ok {
 		return
@@ -115,7 +113,7 @@ func (l *loader) decodeTree(root *yaml.Node) {
 }
 
 func (l *loader) decodeVerdicts(p pair) {
-	if p.val != nil && p.val.Kind == yaml.MappingNode && len(p.val.Content) == 0 {
+	if p.val != nil && p.val.kind == mappingNode && len(p.val.content) == 0 {
 		l.errorf(posOf(p.val), ErrMissing, "add the verdicts that outcomes use, such as run and rest", "verdicts is empty")
 	}
 	for _, e := range l.idMap(p, "verdict", "verdicts") {
@@ -180,8 +178,8 @@ func (l *loader) decodeWords(ctx where, e pair, shared bool) (*Question, questio
 	if o, ok := f.get("options"); ok {
 		src.options = posOf(o.key)
 		q.Options, src.opts = l.decodeOptions(ctx, o, shared)
-		if o.val.Kind == yaml.SequenceNode {
-			src.items = len(o.val.Content)
+		if o.val.kind == sequenceNode {
+			src.items = len(o.val.content)
 		}
 	}
 	if shared {
@@ -238,11 +236,11 @@ var valuesRE = regexp.MustCompile(`^\s*(-?[0-9]+)\s*(?:-\s*(-?[0-9]+)\s*)?$`)
 // decodeOptions reads a question's options. The options of a shared
 // question have an id each and no next.
 func (l *loader) decodeOptions(qctx where, p pair, shared bool) ([]*Option, []optionSrc) {
-	if p.val.Kind != yaml.SequenceNode {
+	if p.val.kind != sequenceNode {
 		l.errorf(posOf(p.val), ErrType, "write each option as a list item starting with `- label:`", "%s: options must be a list, not %s", qctx, describe(p.val))
 		return nil, nil
 	}
-	items := p.val.Content
+	items := p.val.content
 	if len(items) > MaxOptions {
 		// Refused whole: the options are not checked one by one.
 		l.errorf(posOf(items[MaxOptions]), ErrTooLong, "split the question in two, or group the answers", "%s: %d options, more than the limit of %d", qctx, len(items), MaxOptions)
@@ -293,8 +291,8 @@ func (l *loader) decodeOptions(qctx where, p pair, shared bool) ([]*Option, []op
 // values parses an option's values: "3" or "4-10".
 func (l *loader) values(ctx where, p pair) (lo, hi int, ok bool) {
 	v := p.val
-	if v.Kind == yaml.ScalarNode {
-		if m := valuesRE.FindStringSubmatch(v.Value); m != nil {
+	if v.kind == scalarNode {
+		if m := valuesRE.FindStringSubmatch(v.value); m != nil {
 			a, err1 := strconv.ParseInt(m[1], 10, 32)
 			b, err2 := a, error(nil)
 			if m[2] != "" {
@@ -342,12 +340,12 @@ func (l *loader) decodeScenarios(p pair) {
 	if p.val == nil {
 		return
 	}
-	if p.val.Kind != yaml.SequenceNode {
+	if p.val.kind != sequenceNode {
 		l.errorf(posOf(p.val), ErrType, "write each scenario as a list item starting with `- name:`, or `scenarios: []`", "scenarios must be a list, not %s", describe(p.val))
 		return
 	}
 	names := map[string]Pos{}
-	for i, n := range p.val.Content {
+	for i, n := range p.val.content {
 		ctx := where{part: "scenario", n: i + 1}
 		s := &Scenario{Pos: posOf(n)}
 		src := scenarioSrc{expect: posOf(n)}
@@ -369,15 +367,15 @@ func (l *loader) decodeScenarios(p pair) {
 			s.Expect, _ = l.text(ctx, v)
 		}
 		if v, ok := f.get("answers"); ok {
-			if v.val.Kind != yaml.MappingNode {
+			if v.val.kind != mappingNode {
 				l.errorf(posOf(v.val), ErrType, "write `question-id: answer` lines", "%s: answers must be a mapping from question id to answer, not %s", ctx, describe(v.val))
 			} else {
 				for _, a := range l.pairs(v.val, ctx) {
-					if a.val.Kind != yaml.ScalarNode || a.val.ShortTag() == "!!null" {
+					if a.val.kind != scalarNode || a.val.shortTag() == "!!null" {
 						l.errorf(posOf(a.val), ErrType, "write an option's label or a number", "%s: the answer to %s must be text or a number, not %s", ctx, a.name, describe(a.val))
 						continue
 					}
-					s.Answers = append(s.Answers, Answer{Question: a.name, Label: a.val.Value, Pos: posOf(a.key)})
+					s.Answers = append(s.Answers, Answer{Question: a.name, Label: a.val.value, Pos: posOf(a.key)})
 					src.answers = append(src.answers, posOf(a.val))
 				}
 			}
@@ -397,18 +395,18 @@ func (l *loader) keepText(ctx where, p pair, markdown bool) (string, bool) {
 	v := p.val
 	x := Text{Question: ctx.id, Shared: ctx.kind == sharedKind, Field: p.name, Value: s, Markdown: markdown, Pos: posOf(v)}
 	switch {
-	case v.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0:
+	case v.style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0:
 		// The value starts on the line after the | or > indicator, indented
 		// like its first line that is not blank.
 		x.block = true
-		for n := v.Line + 1; n <= v.Line+1+strings.Count(s, "\n"); n++ {
+		for n := int(v.line) + 1; n <= int(v.line)+1+strings.Count(s, "\n"); n++ {
 			if line := l.line(n); strings.TrimSpace(line) != "" {
 				x.indent = len(line) - len(strings.TrimLeft(line, " "))
 				break
 			}
 		}
-		x.Pos = Pos{v.Line + 1, x.indent + 1}
-	case v.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0:
+		x.Pos = Pos{int(v.line) + 1, x.indent + 1}
+	case v.style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0:
 		x.Pos.Col++
 	}
 	l.tree.Texts = append(l.tree.Texts, x)

@@ -268,8 +268,13 @@ func (l *loader) lineCol(line int) Pos {
 	return Pos{line, col}
 }
 
-// parseYAML parses the single YAML document and refuses anchors and aliases.
-func (l *loader) parseYAML() (*yaml.Node, bool) {
+// parseYAML parses the single YAML document, refusing anchors and aliases.
+// Tree files as people write them take the fast path; anything else, and
+// every file with a mistake in its YAML, the general parser.
+func (l *loader) parseYAML() (*node, bool) {
+	if root, ok := fastParse(l.data); ok {
+		return root, true
+	}
 	var doc yaml.Node
 	if !mayHaveDocuments(l.data) {
 		// The common case: parse from memory, which is faster than a Decoder.
@@ -284,31 +289,5 @@ func (l *loader) parseYAML() (*yaml.Node, bool) {
 		l.errorf(Pos{1, 1}, ErrEmpty, "start from the example in `go doc runorrest/decision`", "the tree file is empty")
 		return nil, false
 	}
-	aliases := false
-	lastLine := 0
-	stack := []*yaml.Node{doc.Content[0]}
-	for len(stack) > 0 {
-		n := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		pos := Pos{n.Line, n.Column}
-		switch {
-		case n.Kind == yaml.AliasNode:
-			aliases = true
-			if n.Line != lastLine {
-				l.errorf(pos, ErrAlias, "write the value out in full", "alias *%s is not allowed", n.Value)
-			}
-			lastLine = n.Line
-			continue // never follow an alias
-		case n.Anchor != "":
-			aliases = true
-			l.errorf(pos, ErrAlias, "remove it and write the value out in full", "anchor &%s is not allowed", n.Anchor)
-		}
-		if n.Style&yaml.TaggedStyle != 0 {
-			l.errorf(pos, ErrAlias, "remove it; write the value plainly", "tag %s is not allowed", n.Tag)
-		}
-		for i := len(n.Content) - 1; i >= 0; i-- {
-			stack = append(stack, n.Content[i])
-		}
-	}
-	return doc.Content[0], !aliases
+	return l.fromYAML(doc.Content[0])
 }

@@ -3,8 +3,6 @@ package decision
 import (
 	"fmt"
 	"strconv"
-
-	"go.yaml.in/yaml/v3"
 )
 
 // Limits of the rules section, far above what a guide needs. They bound the
@@ -34,17 +32,17 @@ func (l *loader) decodeRules(p pair) {
 	if p.val == nil {
 		return
 	}
-	if p.val.Kind != yaml.SequenceNode {
+	if p.val.kind != sequenceNode {
 		l.errorf(posOf(p.val), ErrType, "write each rule as a list item starting with `- name:`", "rules must be a list, not %s", describe(p.val))
 		return
 	}
-	if len(p.val.Content) > maxRules {
-		l.errorf(posOf(p.val.Content[maxRules]), ErrRule, fmt.Sprintf("keep at most %d rules; merge rules that say the same", maxRules),
-			"too many rules: %d", len(p.val.Content))
+	if len(p.val.content) > maxRules {
+		l.errorf(posOf(p.val.content[maxRules]), ErrRule, fmt.Sprintf("keep at most %d rules; merge rules that say the same", maxRules),
+			"too many rules: %d", len(p.val.content))
 		return
 	}
 	names := map[string]Pos{}
-	for i, n := range p.val.Content {
+	for i, n := range p.val.content {
 		ctx := where{part: "rule", n: i + 1}
 		r := &Rule{Pos: posOf(n)}
 		src := ruleSrc{keys: map[string]Pos{}, lists: map[string][]Pos{}}
@@ -103,9 +101,9 @@ func (l *loader) decodeRules(p pair) {
 
 // idList reads a list of ids, or a single id, with each one's position.
 func (l *loader) idList(ctx where, p pair) ([]string, []Pos, bool) {
-	items := []*yaml.Node{p.val}
-	if p.val.Kind == yaml.SequenceNode {
-		items = p.val.Content
+	items := []*node{p.val}
+	if p.val.kind == sequenceNode {
+		items = p.val.content
 		if len(items) == 0 {
 			l.errorf(posOf(p.val), ErrEmptyText, "list at least one id, or remove the key", "%s: %s is empty", ctx, p.name)
 			return nil, nil, false
@@ -130,53 +128,53 @@ func (l *loader) idList(ctx where, p pair) ([]string, []Pos, bool) {
 // id to one answer or a list of answers.
 func (l *loader) decodeWhen(ctx where, p pair, r *Rule, src *ruleSrc) bool {
 	switch {
-	case p.val.Kind != yaml.SequenceNode:
+	case p.val.kind != sequenceNode:
 		l.errorf(posOf(p.val), ErrType, "write a list of conditions, each on a line starting with `- question-id: answer`",
 			"%s: when must be a list of conditions, not %s", ctx, describe(p.val))
 		return false
-	case len(p.val.Content) == 0:
+	case len(p.val.content) == 0:
 		l.errorf(posOf(p.val), ErrEmptyText, "list conditions, or remove when to speak of every path", "%s: when is empty", ctx)
 		return false
 	}
-	if len(p.val.Content) > maxConditions {
-		l.errorf(posOf(p.val.Content[maxConditions]), ErrRule, fmt.Sprintf("keep at most %d conditions in a rule; split the rule", maxConditions),
-			"%s: too many conditions: %d", ctx, len(p.val.Content))
+	if len(p.val.content) > maxConditions {
+		l.errorf(posOf(p.val.content[maxConditions]), ErrRule, fmt.Sprintf("keep at most %d conditions in a rule; split the rule", maxConditions),
+			"%s: too many conditions: %d", ctx, len(p.val.content))
 		return false
 	}
 	ok := true
-	for i, n := range p.val.Content {
+	for i, n := range p.val.content {
 		cctx := where{part: "condition", n: i + 1, kind: "rule", id: ctx.id}
 		if ctx.id == "" {
 			cctx.kind = "rule " + strconv.Itoa(ctx.n)
 		}
 		c := Condition{Pos: posOf(n)}
 		var csrc condSrc
-		if n.Kind != yaml.MappingNode || len(n.Content) == 0 {
+		if n.kind != mappingNode || len(n.content) == 0 {
 			l.errorf(posOf(n), ErrType, "write `question-id: answer`, one line per question", "%s must be a non-empty mapping from question id to answer, not %s", cctx, describe(n))
 			ok = false
 			continue
 		}
-		if len(n.Content)/2 > maxClauses {
-			l.errorf(posOf(n.Content[2*maxClauses]), ErrRule, fmt.Sprintf("name at most %d questions in a condition", maxClauses),
-				"%s names too many questions: %d", cctx, len(n.Content)/2)
+		if len(n.content)/2 > maxClauses {
+			l.errorf(posOf(n.content[2*maxClauses]), ErrRule, fmt.Sprintf("name at most %d questions in a condition", maxClauses),
+				"%s names too many questions: %d", cctx, len(n.content)/2)
 			ok = false
 			continue
 		}
 		for _, e := range l.pairs(n, cctx) {
-			items := []*yaml.Node{e.val}
-			if e.val.Kind == yaml.SequenceNode {
-				items = e.val.Content
+			items := []*node{e.val}
+			if e.val.kind == sequenceNode {
+				items = e.val.content
 			}
 			cl := Clause{Question: e.name, Pos: posOf(e.key)}
 			var poss []Pos
 			for _, a := range items {
-				if a.Kind != yaml.ScalarNode || a.ShortTag() == "!!null" || a.Value == "" {
+				if a.kind != scalarNode || a.shortTag() == "!!null" || a.value == "" {
 					l.errorf(posOf(a), ErrType, "write an option's label, or for a scale a number or a range such as 4-10",
 						"%s: the answer to %s must be text or a number, not %s", cctx, e.name, describe(a))
 					ok = false
 					continue
 				}
-				cl.Answers = append(cl.Answers, a.Value)
+				cl.Answers = append(cl.Answers, a.value)
 				poss = append(poss, posOf(a))
 			}
 			if len(items) == 0 {

@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-
-	"go.yaml.in/yaml/v3"
 )
 
 // Shared questions: words written once under shared, asked by steps of
@@ -49,12 +47,12 @@ var (
 const sharedKind = "shared question"
 
 // isStep reports whether a question's mapping asks a shared question.
-func isStep(n *yaml.Node) bool {
-	if n.Kind != yaml.MappingNode {
+func isStep(n *node) bool {
+	if n.kind != mappingNode {
 		return false
 	}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		if k := n.Content[i]; k.Kind == yaml.ScalarNode && k.Value == "ask" {
+	for i := 0; i+1 < len(n.content); i += 2 {
+		if k := n.content[i]; k.kind == scalarNode && k.value == "ask" {
 			return true
 		}
 	}
@@ -105,7 +103,7 @@ func (l *loader) decodeStep(ctx where, e pair) (*Question, questionSrc) {
 
 // answerMap reads a mapping from answer id to text: a step's next or why.
 func (l *loader) answerMap(ctx where, p pair, name, to, form string) ([]entry, bool) {
-	if p.val.Kind != yaml.MappingNode {
+	if p.val.kind != mappingNode {
 		l.errorf(posOf(p.val), ErrType, "write one "+form+" line per answer", "%s: %s must be a mapping from answer id to %s, not %s", ctx, name, to, describe(p.val))
 		return nil, false
 	}

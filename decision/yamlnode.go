@@ -6,21 +6,19 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
-
-	"go.yaml.in/yaml/v3"
 )
 
 // Helpers that read YAML nodes and report what is wrong with them.
 
 // describe names the kind of a YAML value for messages.
-func describe(n *yaml.Node) string {
-	switch n.Kind {
-	case yaml.MappingNode:
+func describe(n *node) string {
+	switch n.kind {
+	case mappingNode:
 		return "a mapping"
-	case yaml.SequenceNode:
+	case sequenceNode:
 		return "a list"
-	case yaml.ScalarNode:
-		switch n.ShortTag() {
+	case scalarNode:
+		switch n.shortTag() {
 		case "!!null":
 			return "empty"
 		case "!!int", "!!float":
@@ -66,39 +64,39 @@ func (w where) String() string {
 // pair is one key and its value in a YAML mapping.
 type pair struct {
 	name     string
-	key, val *yaml.Node
+	key, val *node
 }
 
 // pairs returns the entries of a mapping, reporting duplicate and
 // non-text keys.
-func (l *loader) pairs(n *yaml.Node, ctx where) []pair {
+func (l *loader) pairs(n *node, ctx where) []pair {
 	var seen map[string]Pos // only for large mappings; small ones are scanned
-	if len(n.Content) > 16 {
-		seen = make(map[string]Pos, len(n.Content)/2)
+	if len(n.content) > 16 {
+		seen = make(map[string]Pos, len(n.content)/2)
 	}
-	out := make([]pair, 0, len(n.Content)/2)
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := n.Content[i], n.Content[i+1]
-		if k.Kind != yaml.ScalarNode {
+	out := make([]pair, 0, len(n.content)/2)
+	for i := 0; i+1 < len(n.content); i += 2 {
+		k, v := n.content[i], n.content[i+1]
+		if k.kind != scalarNode {
 			l.errorf(posOf(k), ErrType, "write a plain word before the ':'", "%s: a key must be text, not %s", ctx, describe(k))
 			continue
 		}
-		first, dup := seen[k.Value]
+		first, dup := seen[k.value]
 		if seen == nil {
 			for _, p := range out {
-				if p.name == k.Value {
+				if p.name == k.value {
 					first, dup = posOf(p.key), true
 				}
 			}
 		}
 		if dup {
-			l.errorf(posOf(k), ErrDuplicateKey, fmt.Sprintf("the first is at line %d; keep one", first.Line), "%s: duplicate key %q", ctx, k.Value)
+			l.errorf(posOf(k), ErrDuplicateKey, fmt.Sprintf("the first is at line %d; keep one", first.Line), "%s: duplicate key %q", ctx, k.value)
 			continue
 		}
 		if seen != nil {
-			seen[k.Value] = posOf(k)
+			seen[k.value] = posOf(k)
 		}
-		out = append(out, pair{k.Value, k, v})
+		out = append(out, pair{k.value, k, v})
 	}
 	return out
 }
@@ -127,15 +125,15 @@ func (f *fieldSet) val(name string) pair {
 
 // fields checks a mapping with a fixed set of keys: unknown keys, missing
 // required keys, duplicates. pos is where to report a missing key.
-func (l *loader) fields(n *yaml.Node, pos Pos, ctx where, keys []key) fieldSet {
+func (l *loader) fields(n *node, pos Pos, ctx where, keys []key) fieldSet {
 	return l.fieldsWith(n, pos, ctx, keys, nil)
 }
 
 // fieldsWith is fields with a hint of its own for keys that belong
 // elsewhere, such as next on the option of a shared question.
-func (l *loader) fieldsWith(n *yaml.Node, pos Pos, ctx where, keys []key, misplaced map[string]string) fieldSet {
+func (l *loader) fieldsWith(n *node, pos Pos, ctx where, keys []key, misplaced map[string]string) fieldSet {
 	f := fieldSet{keys: keys}
-	if n.Kind != yaml.MappingNode {
+	if n.kind != mappingNode {
 		names := make([]string, 0, len(keys))
 		for _, k := range keys {
 			if k.required {
@@ -146,16 +144,16 @@ func (l *loader) fieldsWith(n *yaml.Node, pos Pos, ctx where, keys []key, mispla
 		return f
 	}
 	f.ok = true
-	for c := 0; c+1 < len(n.Content); c += 2 {
-		k, v := n.Content[c], n.Content[c+1]
-		if k.Kind != yaml.ScalarNode {
+	for c := 0; c+1 < len(n.content); c += 2 {
+		k, v := n.content[c], n.content[c+1]
+		if k.kind != scalarNode {
 			l.errorf(posOf(k), ErrType, "write a plain word before the ':'", "%s: a key must be text, not %s", ctx, describe(k))
 			continue
 		}
-		p := pair{k.Value, k, v}
+		p := pair{k.value, k, v}
 		i := slices.IndexFunc(keys, func(k key) bool { return k.name == p.name })
 		if i >= 0 && f.has[i] {
-			l.errorf(posOf(k), ErrDuplicateKey, fmt.Sprintf("the first is at line %d; keep one", f.vals[i].key.Line), "%s: duplicate key %q", ctx, k.Value)
+			l.errorf(posOf(k), ErrDuplicateKey, fmt.Sprintf("the first is at line %d; keep one", f.vals[i].key.line), "%s: duplicate key %q", ctx, k.value)
 			continue
 		}
 		if hint, ok := misplaced[p.name]; ok && i < 0 {
@@ -186,21 +184,21 @@ func (l *loader) text(ctx where, p pair) (string, bool) {
 		return "", false
 	}
 	v := p.val
-	if v.Kind != yaml.ScalarNode {
+	if v.kind != scalarNode {
 		l.errorf(posOf(v), ErrType, "write it as text", "%s: %s must be text, not %s", ctx, p.name, describe(v))
 		return "", false
 	}
-	if v.ShortTag() == "!!null" || strings.TrimSpace(v.Value) == "" {
+	if v.shortTag() == "!!null" || strings.TrimSpace(v.value) == "" {
 		l.errorf(posOf(v), ErrEmptyText, "write the text, or remove the key if it is optional", "%s: %s is empty", ctx, p.name)
 		return "", false
 	}
-	return v.Value, l.checkValue(ctx, p.name, v)
+	return v.value, l.checkValue(ctx, p.name, v)
 }
 
 // checkValue checks a text value of the tree: its length, its characters,
 // and for help (Markdown) what [CheckMarkdown] checks.
-func (l *loader) checkValue(ctx where, name string, v *yaml.Node) bool {
-	s, help := v.Value, name == "help"
+func (l *loader) checkValue(ctx where, name string, v *node) bool {
+	s, help := v.value, name == "help"
 	limit, multiline := MaxTextBytes, false
 	if help {
 		limit, multiline = MaxHelpBytes, true
@@ -239,8 +237,8 @@ func (l *loader) integer(ctx where, p pair) (int, bool) {
 	if v == nil {
 		return 0, false
 	}
-	if v.Kind == yaml.ScalarNode && v.ShortTag() == "!!int" {
-		if n, err := strconv.ParseInt(v.Value, 10, 32); err == nil {
+	if v.kind == scalarNode && v.shortTag() == "!!int" {
+		if n, err := strconv.ParseInt(v.value, 10, 32); err == nil {
 			return int(n), true
 		}
 	}
@@ -249,9 +247,9 @@ func (l *loader) integer(ctx where, p pair) (int, bool) {
 }
 
 // quoteValue shows a value in a message: a scalar quoted, else its kind.
-func quoteValue(v *yaml.Node) string {
-	if v.Kind == yaml.ScalarNode && v.ShortTag() != "!!null" {
-		s := v.Value
+func quoteValue(v *node) string {
+	if v.kind == scalarNode && v.shortTag() != "!!null" {
+		s := v.value
 		if len(s) > 40 {
 			s = s[:40] + "..."
 		}
