@@ -315,7 +315,7 @@ func drawIcons(theme color.NRGBA) (map[string][]byte, error) {
 	if !ok {
 		pngs = make(map[string][]byte, len(icons))
 		for _, ic := range icons {
-			data, err := encodePNG(ic.draw(theme))
+			data, err := cachedIcon(ic, theme)
 			if err != nil {
 				return nil, fmt.Errorf("offline: %s: %w", ic.path, err)
 			}
