@@ -129,7 +129,7 @@ func TestWatch(t *testing.T) {
 	if err := os.MkdirAll(filepath.Join(src, "content", "outcomes", "deep"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	time.Sleep(3 * Debounce)
+	time.Sleep(150 * time.Millisecond)
 	writeFile(t, filepath.Join(src, "content", "outcomes", "deep", "b.md"), "first")
 	waitFor(t, url, "content/outcomes/deep/b.md=first")
 	writeFile(t, filepath.Join(src, "content", "outcomes", "deep", "b.md"), "second")
@@ -138,14 +138,14 @@ func TestWatch(t *testing.T) {
 	// static/ did not exist at the start.
 	writeFile(t, filepath.Join(src, "static", "site.css"), "body{}")
 	waitFor(t, url, "static/site.css=body{}")
-	time.Sleep(3 * Debounce)
+	time.Sleep(150 * time.Millisecond)
 	writeFile(t, filepath.Join(src, "static", "site.css"), "main{}")
 	waitFor(t, url, "static/site.css=main{}")
 
 	before := strings.Count(log.String(), "built ")
 	writeFile(t, filepath.Join(src, "notes.txt"), "not part of the guide")
 	writeFile(t, filepath.Join(src, "content", ".a.md.swp"), "editor swap file")
-	time.Sleep(6 * Debounce)
+	time.Sleep(300 * time.Millisecond)
 	if after := strings.Count(log.String(), "built "); after != before {
 		t.Errorf("a change outside the watched folders rebuilt the site:\n%s", log)
 	}

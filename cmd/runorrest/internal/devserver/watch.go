@@ -16,8 +16,14 @@ import (
 var Watched = []string{"content", "templates", "static"}
 
 // Debounce is how long the watcher waits after a change for more before it
-// rebuilds: a save often comes as several events (write, rename, chmod).
-const Debounce = 50 * time.Millisecond
+// rebuilds: a save often comes as several events (write, rename, chmod),
+// all within a millisecond or two. Changes that come during a rebuild are
+// taken together by the next one.
+const Debounce = 10 * time.Millisecond
+
+// maxDelay bounds the wait while changes keep coming (a checkout, a tool
+// writing many files): the site is rebuilt at least this often.
+const maxDelay = 100 * time.Millisecond
 
 // watcher follows the watched folders of a guide, subfolders included.
 type watcher struct {
@@ -85,11 +91,12 @@ func ignored(name string) bool {
 }
 
 // run calls rebuild once the watched files have been quiet for Debounce
-// after a change, until ctx is done.
+// after a change, or maxDelay after the first change, until ctx is done.
 func (w *watcher) run(ctx context.Context, rebuild func()) error {
 	defer w.fw.Close()
 	timer := time.NewTimer(time.Hour)
 	timer.Stop()
+	var first time.Time // the first change not yet rebuilt, or zero
 	for {
 		select {
 		case <-ctx.Done():
@@ -106,13 +113,19 @@ func (w *watcher) run(ctx context.Context, rebuild func()) error {
 					w.addTree(ev.Name)
 				}
 			}
-			timer.Reset(Debounce)
+			if first.IsZero() {
+				first = time.Now()
+			}
+			if wait := min(Debounce, maxDelay-time.Since(first)); wait > 0 {
+				timer.Reset(wait)
+			}
 		case err, ok := <-w.fw.Errors:
 			if !ok {
 				return nil
 			}
 			w.log("watching: %v", err)
 		case <-timer.C:
+			first = time.Time{}
 			rebuild()
 		}
 	}
