@@ -17,8 +17,9 @@ const serveUsage = `Usage: runorrest serve [-src DIR] [-addr HOST:PORT] [-max-de
 Serve runs the build of "runorrest build", with the same flags, in memory
 and serves the result for previewing, on
 127.0.0.1:8080 unless -addr says otherwise. It watches content/, templates/
-and static/; on every change it rebuilds, and the open pages reload. If a
-change breaks the build, the last good site stays up and the problems (the
+and static/; on every change it rebuilds, and the open pages update: a page
+whose words alone changed swaps them in place, keeping its scroll position
+and focus; other changes reload it. If a change breaks the build, the last good site stays up and the problems (the
 same lines as "runorrest check") show in the terminal and over the page
 until the file is fixed. Nothing is written to disk: use "runorrest build"
 to publish. Ctrl-C stops.

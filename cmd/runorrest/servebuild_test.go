@@ -18,7 +18,7 @@ import (
 
 // reloadTag is the dev server's reload script, which it adds to every page
 // it serves.
-var reloadTag = regexp.MustCompile(`<script src="/_runorrest/reload\.js\?h=[0-9a-f]+" data-version="\d+" defer></script>\n`)
+var reloadTag = regexp.MustCompile(`<script src="/_runorrest/reload\.js\?h=[0-9a-f]+" data-version="\d+" data-page="[^"]*" defer></script>\n`)
 
 // TestServeBuildsWhatBuildBuilds: serve's first build, with the flags of
 // build, equals build's output file for file; over HTTP every file is

@@ -59,7 +59,7 @@ func BenchmarkRebuild(b *testing.B) {
 // BenchmarkEditToEvent measures, with serve running, the time from writing
 // a one-word edit of an article to the moment an open page's event stream
 // receives the new version: file watching, the debounce, the rebuild and
-// the push. The page's own reload comes on top (see the README).
+// the push. The page's own update comes on top (see the README).
 func BenchmarkEditToEvent(b *testing.B) {
 	src := copyGuide(b)
 	url, _ := startRun(b, src, SiteBuild(pipeline.Options{}))
@@ -111,7 +111,7 @@ func reportCPU(b *testing.B, start time.Duration) {
 
 // BenchmarkBrowserEditToReload measures what an editor sees: from writing a
 // one-word edit of an article to the open page in Chromium showing the new
-// word after its reload.
+// word (swapped in place: the page does not reload).
 func BenchmarkBrowserEditToReload(b *testing.B) {
 	src := copyGuide(b)
 	br := browsertest.Start(b)

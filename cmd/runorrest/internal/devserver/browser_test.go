@@ -3,10 +3,12 @@ package devserver
 import (
 	"context"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
 	"runorrest/cmd/runorrest/internal/pipeline"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -54,6 +56,28 @@ func (b *browser) until(t *testing.T, what, expr string) {
 	t.Fatalf("waited 20 s for %s; the page says:\n%s", what, text)
 }
 
+// saveFile saves a file as many editors do: a hidden temporary file, then a
+// rename over the old one. A file written in place can be rebuilt half
+// written when the machine is busy, and a half-written page is a page
+// that changed.
+func saveFile(t *testing.T, p, data string) {
+	t.Helper()
+	tmp := filepath.Join(filepath.Dir(p), "."+filepath.Base(p)+".tmp")
+	writeFile(t, tmp, data)
+	if err := os.Rename(tmp, p); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func atof(t *testing.T, s string) float64 {
+	t.Helper()
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f
+}
+
 func (b *browser) eval(t *testing.T, expr string) string {
 	t.Helper()
 	v, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](expr))
@@ -77,9 +101,11 @@ func copyGuide(t testing.TB) string {
 }
 
 // TestBrowserReloadAndOverlay runs serve on a copy of the default guide
-// with an article open in Chromium: a one-word edit of its Markdown reloads
-// the page with the new word; breaking the tree keeps the page and shows
-// the problem in an overlay; fixing the tree takes the overlay away.
+// with an article open in Chromium: a one-word edit of its Markdown shows
+// the new word in place, keeping the scroll position and the focus; an edit
+// of another page leaves it as it is; an edit of the styles reloads it;
+// breaking the tree keeps the page and shows the problem in an overlay;
+// fixing the tree takes the overlay away.
 func TestBrowserReloadAndOverlay(t *testing.T) {
 	b := newBrowser(t)
 	src := copyGuide(t)
@@ -106,12 +132,54 @@ func TestBrowserReloadAndOverlay(t *testing.T) {
 	if edited == string(md) {
 		t.Fatalf("found no word to replace in %s", article)
 	}
-	b.eval(t, `window.runorrestMark = "before"`)
-	writeFile(t, filepath.Join(src, article), edited)
-	b.until(t, "the page to show the edited word", `document.body.innerText.includes("Zebracorn")`)
-	if got := b.eval(t, `String(window.runorrestMark)`); got != "undefined" {
-		t.Errorf("the page changed without reloading (mark %q)", got)
+	// Focus a link low on the page; the focus scrolls the page to it.
+	scrolled := b.eval(t, `document.querySelector('footer a[href="about.html"]').focus(); String(Math.round(window.scrollY))`)
+	if scrolled == "0" {
+		t.Fatal("the article is too short to scroll")
 	}
+	b.eval(t, `window.runorrestMark = "before"`)
+	saveFile(t, filepath.Join(src, article), edited)
+	b.until(t, "the page to show the edited word", `document.body.innerText.includes("Zebracorn")`)
+	kept := func(what string) {
+		t.Helper()
+		if got := b.eval(t, `String(window.runorrestMark)`); got != "before" {
+			t.Errorf("%s: the page reloaded (mark %q); want its words swapped in place", what, got)
+		}
+		// A word may wrap a line differently: the scroll position may move
+		// by a line or two, never back to the top.
+		if got := b.eval(t, `String(Math.round(window.scrollY))`); math.Abs(atof(t, got)-atof(t, scrolled)) > 100 {
+			t.Errorf("%s: scrolled to %s; want about %s as before", what, got, scrolled)
+		}
+		if got := b.eval(t, `document.activeElement.getAttribute("href") || ""`); got != "about.html" {
+			t.Errorf("%s: the focus moved to %q; want the link it was on", what, got)
+		}
+	}
+	kept("a one-word edit")
+	b.check(t)
+
+	// An edit of another page leaves this one as it is, and the next edit
+	// of this one is swapped in again.
+	other := filepath.Join(src, "content", "about.md")
+	about, err := os.ReadFile(other)
+	if err != nil {
+		t.Fatal(err)
+	}
+	saveFile(t, other, string(about)+"\nA new line about nothing.\n")
+	time.Sleep(300 * time.Millisecond)
+	saveFile(t, filepath.Join(src, article), strings.Replace(edited, "Zebracorn", "Quaggaroo", 1))
+	b.until(t, "the page to show the second edit", `document.body.innerText.includes("Quaggaroo") && !document.body.innerText.includes("Zebracorn")`)
+	kept("an edit of another page, then of this one")
+	b.check(t)
+
+	// An edit of the styles reloads the page.
+	css := filepath.Join(src, "static", "site.css")
+	styles, err := os.ReadFile(css)
+	if err != nil {
+		t.Fatal(err)
+	}
+	saveFile(t, css, string(styles)+"\n.runorrest-edited { color: red; }\n")
+	b.until(t, "the page to reload", `window.runorrestMark === undefined && document.body.innerText.includes("Quaggaroo")`)
+	b.until(t, "the reload script to connect", `document.querySelector('script[src^="/_runorrest/reload.js?h="]') !== null`)
 	b.check(t)
 
 	// 2. Breaking the tree shows the problem over the last good page.
@@ -126,7 +194,7 @@ func TestBrowserReloadAndOverlay(t *testing.T) {
 	}
 	line := strings.Count(string(tree[:i]), "\n") + 1
 	b.eval(t, `window.runorrestMark = "kept"`)
-	writeFile(t, filepath.Join(src, "content", "tree.yaml"), strings.Replace(string(tree), good, bad, 1))
+	saveFile(t, filepath.Join(src, "content", "tree.yaml"), strings.Replace(string(tree), good, bad, 1))
 	b.until(t, "the overlay", `document.querySelector("#runorrest-problems pre") !== null`)
 	overlay := b.eval(t, `document.querySelector("#runorrest-problems pre").textContent`)
 	if want := fmt.Sprintf("content/tree.yaml:%d:", line); !strings.Contains(overlay, want) || !strings.Contains(overlay, "where-nowhere") {
@@ -138,13 +206,13 @@ func TestBrowserReloadAndOverlay(t *testing.T) {
 	if got := b.eval(t, `String(window.runorrestMark)`); got != "kept" {
 		t.Errorf("the page reloaded on a failed build")
 	}
-	if !strings.Contains(b.eval(t, `document.body.innerText`), "Zebracorn") {
+	if !strings.Contains(b.eval(t, `document.body.innerText`), "Quaggaroo") {
 		t.Error("the last good page is gone")
 	}
 	b.check(t)
 
 	// 3. Fixing the tree takes the overlay away.
-	writeFile(t, filepath.Join(src, "content", "tree.yaml"), string(tree))
+	saveFile(t, filepath.Join(src, "content", "tree.yaml"), string(tree))
 	b.until(t, "the overlay to go", `document.getElementById("runorrest-problems") === null`)
 	b.check(t)
 }

@@ -31,6 +31,10 @@ var reloadHash = func() string {
 	return hex.EncodeToString(sum[:6])
 }()
 
+// workerFile is the service worker of a build, which the server answers
+// with its own.
+const workerFile = "sw.js"
+
 // heartbeat keeps an idle event stream open through proxies and lets the
 // server notice a closed tab.
 const heartbeat = 30 * time.Second
@@ -58,7 +62,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		w.Write(data)
 		return
 	}
-	if r.URL.Path == "/sw.js" {
+	if r.URL.Path == "/"+workerFile {
 		data, _ := assets.ReadFile("assets/sw.js")
 		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
 		w.Write(data)
@@ -99,7 +103,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Cache-Control", "max-age=31536000, immutable")
 	}
 	if path.Ext(name) == ".html" {
-		data = inject(data, st.Version)
+		page := name
+		if status != http.StatusOK {
+			page = "" // the page that is missing may come: reload on any change
+		}
+		data = inject(data, st.Version, page)
 	}
 	w.WriteHeader(status)
 	if r.Method != http.MethodHead {
@@ -107,19 +115,25 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// scriptData is what the reload script's tag names: the site's version
-// and the script's hash.
+// scriptData is what the reload script's tag names: the site's version,
+// the script's hash and the file the page is.
 type scriptData struct {
 	Version int
 	Hash    string
+	Page    string
 }
 
-// inject adds the reload script to an HTML page, at the end of its head
-// (or at the end of the page when it has no </head>).
-func inject(page []byte, version int) []byte {
+// inject adds the reload script to an HTML page, before its first script
+// (or at the end of its head, or of the page). The scripts are deferred and
+// run in order, so the reload script sees the page as it came, before the
+// guide's own script changes it.
+func inject(page []byte, version int, name string) []byte {
 	var tag bytes.Buffer
-	tags.ExecuteTemplate(&tag, "script.tmpl", scriptData{version, reloadHash}) // cannot fail
-	i := bytes.Index(page, []byte("</head>"))
+	tags.ExecuteTemplate(&tag, "script.tmpl", scriptData{version, reloadHash, name}) // cannot fail
+	i := bytes.Index(page, []byte("<script"))
+	if end := bytes.Index(page, []byte("</head>")); i < 0 || end >= 0 && end < i {
+		i = end
+	}
 	if i < 0 {
 		i = len(page)
 	}
@@ -133,7 +147,7 @@ func inject(page []byte, version int) []byte {
 // shows the problems and reloads when the build works.
 func (s *Server) serveNoSite(w http.ResponseWriter, st State) {
 	var b bytes.Buffer
-	if err := tags.ExecuteTemplate(&b, "nosite.tmpl", scriptData{st.Version, reloadHash}); err != nil {
+	if err := tags.ExecuteTemplate(&b, "nosite.tmpl", scriptData{st.Version, reloadHash, ""}); err != nil {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
 		return
 	}

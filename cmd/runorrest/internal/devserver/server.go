@@ -1,7 +1,9 @@
 // Package devserver is runorrest's live preview: it builds the guide in
 // memory, serves the result on a loopback address, rebuilds when a file
-// under content/, templates/ or static/ changes, and reloads the open pages
-// through server-sent events.
+// under content/, templates/ or static/ changes, and updates the open pages
+// through server-sent events: each event names the files the new version
+// changed, so a page that did not change stays as it is, one whose words
+// alone changed swaps them in place, and any other reloads.
 //
 // The reload script is added to HTML responses here, at serve time: the
 // built files never hold it. It satisfies the pages' Content-Security-Policy
@@ -48,6 +50,7 @@ type Server struct {
 	sum      [32]byte          // hash of files
 	version  int               // goes up each time files change
 	problems string            // the problems of the last build; "" when it worked
+	diff     []string          // the files that differ from version-1; nil if too many
 	changed  chan struct{}     // closed and replaced when the state changes
 }
 
@@ -57,17 +60,25 @@ func New(fsys fs.FS, build BuildFunc, log io.Writer) *Server {
 }
 
 // State is what an open page needs to know: the version of the site it
-// should show, and the problems of the last build.
+// should show, the problems of the last build, and the files that changed
+// from the version before (nil when there are more than maxChanged): a page
+// showing that version need not reload if it is not one of them, and swaps
+// its content in place if only pages changed.
 type State struct {
-	Version  int    `json:"version"`
-	Problems string `json:"problems"`
+	Version  int      `json:"version"`
+	Problems string   `json:"problems"`
+	Changed  []string `json:"changed"`
 }
+
+// maxChanged bounds the list of changed files an event carries: past it,
+// every page reloads.
+const maxChanged = 32
 
 // State returns the current state and a channel closed when it changes.
 func (s *Server) State() (State, <-chan struct{}) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	return State{Version: s.version, Problems: s.problems}, s.changed
+	return State{Version: s.version, Problems: s.problems, Changed: s.diff}, s.changed
 }
 
 // file returns a file of the last good site.
@@ -99,6 +110,7 @@ func (s *Server) Rebuild() {
 		sum := hashFiles(files)
 		switch {
 		case s.files == nil || sum != s.sum:
+			s.diff = diffFiles(s.files, files)
 			s.files, s.sum = files, sum
 			s.version++
 			fmt.Fprintf(s.log, "built %d files in %v\n", len(files), took)
@@ -112,6 +124,34 @@ func (s *Server) Rebuild() {
 		close(s.changed)
 		s.changed = make(chan struct{})
 	}
+}
+
+// diffFiles lists, sorted, the files that were added, removed or changed
+// from old to files, or returns nil if there are more than maxChanged. The
+// build's worker, which changes with every file it lists, is left out.
+func diffFiles(old, files map[string][]byte) []string {
+	if old == nil {
+		return nil
+	}
+	var diff []string
+	for n, data := range files {
+		if n == workerFile {
+			continue // never served: the server answers with its own worker
+		}
+		if o, ok := old[n]; !ok || !bytes.Equal(o, data) {
+			diff = append(diff, n)
+		}
+	}
+	for n := range old {
+		if _, ok := files[n]; !ok {
+			diff = append(diff, n)
+		}
+	}
+	if len(diff) > maxChanged {
+		return nil
+	}
+	slices.Sort(diff)
+	return diff
 }
 
 // hashFiles is a hash of a whole site, to tell whether a build changed it.

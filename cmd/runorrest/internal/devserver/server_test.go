@@ -4,10 +4,12 @@ import (
 	"bufio"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"net/http"
 	"net/http/httptest"
+	"reflect"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -69,17 +71,18 @@ func TestServeFiles(t *testing.T) {
 		target, contains, ctype string
 		status                  int
 		script                  bool
+		page                    string // the page the script names: "" on a 404, which reloads on any change
 	}{
-		{"/", "home", "text/html; charset=utf-8", 200, true},
-		{"/index.html", "home", "text/html; charset=utf-8", 200, true},
-		{"/soreness.html", "sore", "text/html; charset=utf-8", 200, true},
-		{"/soreness", "sore", "text/html; charset=utf-8", 200, true},
-		{"/nowhere.html", "lost", "text/html; charset=utf-8", 404, true},
-		{"/../../etc/passwd", "lost", "text/html; charset=utf-8", 404, true},
-		{"/assets/site.1234.css", "body{}", "text/css; charset=utf-8", 200, false},
-		{"/_runorrest/reload.js", "EventSource", "text/javascript; charset=utf-8", 200, false},
-		{"/_runorrest/overlay.css", "#runorrest-problems", "text/css; charset=utf-8", 200, false},
-		{"/sw.js", "registration.unregister()", "text/javascript; charset=utf-8", 200, false},
+		{"/", "home", "text/html; charset=utf-8", 200, true, "index.html"},
+		{"/index.html", "home", "text/html; charset=utf-8", 200, true, "index.html"},
+		{"/soreness.html", "sore", "text/html; charset=utf-8", 200, true, "soreness.html"},
+		{"/soreness", "sore", "text/html; charset=utf-8", 200, true, "soreness.html"},
+		{"/nowhere.html", "lost", "text/html; charset=utf-8", 404, true, ""},
+		{"/../../etc/passwd", "lost", "text/html; charset=utf-8", 404, true, ""},
+		{"/assets/site.1234.css", "body{}", "text/css; charset=utf-8", 200, false, ""},
+		{"/_runorrest/reload.js", "EventSource", "text/javascript; charset=utf-8", 200, false, ""},
+		{"/_runorrest/overlay.css", "#runorrest-problems", "text/css; charset=utf-8", 200, false, ""},
+		{"/sw.js", "registration.unregister()", "text/javascript; charset=utf-8", 200, false, ""},
 	}
 	for _, tt := range tests {
 		r := get(t, s, tt.target)
@@ -93,7 +96,7 @@ func TestServeFiles(t *testing.T) {
 		if got := r.Header.Get("Content-Type"); got != tt.ctype {
 			t.Errorf("GET %s: Content-Type %q; want %q", tt.target, got, tt.ctype)
 		}
-		if got := strings.Contains(b, `<script src="/_runorrest/reload.js?h=`+reloadHash+`" data-version="1" defer></script>`+"\n</head>"); got != tt.script {
+		if got := strings.Contains(b, `<script src="/_runorrest/reload.js?h=`+reloadHash+`" data-version="1" data-page="`+tt.page+`" defer></script>`+"\n</head>"); got != tt.script {
 			t.Errorf("GET %s: reload script injected = %v; want %v", tt.target, got, tt.script)
 		}
 		wantCache := "no-store"
@@ -121,7 +124,7 @@ func TestRebuildKeepsLastGood(t *testing.T) {
 	s, fb, log := newTestServer(t, map[string]string{"index.html": strings.Replace(page, "%s", "v1", 1)})
 	s.Rebuild()
 	st, changed := s.State()
-	if st != (State{Version: 1}) {
+	if !reflect.DeepEqual(st, State{Version: 1}) {
 		t.Fatalf("state after the first build = %+v; want version 1, no problems", st)
 	}
 
@@ -147,15 +150,15 @@ func TestRebuildKeepsLastGood(t *testing.T) {
 	s.Rebuild()
 	<-changed
 	st, changed = s.State()
-	if st != (State{Version: 1}) {
+	if !reflect.DeepEqual(st, State{Version: 1}) {
 		t.Errorf("state after fixing to the same site = %+v; want version 1, no problems", st)
 	}
 
 	fb.files["index.html"] = []byte(strings.Replace(page, "%s", "v2", 1))
 	s.Rebuild()
 	<-changed
-	if st, _ := s.State(); st != (State{Version: 2}) {
-		t.Errorf("state after a change = %+v; want version 2", st)
+	if st, _ := s.State(); !reflect.DeepEqual(st, State{Version: 2, Changed: []string{"index.html"}}) {
+		t.Errorf("state after a change = %+v; want version 2, index.html changed", st)
 	}
 	if b := body(t, get(t, s, "/")); !strings.Contains(b, "v2") || !strings.Contains(b, `data-version="2"`) {
 		t.Errorf("after a change / = %q; want v2 with data-version 2", b)
@@ -201,24 +204,59 @@ func TestEvents(t *testing.T) {
 		t.Fatalf("the stream ended: %v", lines.Err())
 		return ""
 	}
-	if got, want := next(), `data: {"version":1,"problems":""}`; got != want {
+	if got, want := next(), `data: {"version":1,"problems":"","changed":null}`; got != want {
 		t.Errorf("first event %q; want %q", got, want)
 	}
 	fb.files["broken"] = []byte("x.md:1:2: bad \"thing\"\nsecond line")
 	s.Rebuild()
-	if got, want := next(), `data: {"version":1,"problems":"x.md:1:2: bad \"thing\"\nsecond line"}`; got != want {
+	if got, want := next(), `data: {"version":1,"problems":"x.md:1:2: bad \"thing\"\nsecond line","changed":null}`; got != want {
 		t.Errorf("event after a failed build %q; want %q", got, want)
+	}
+	delete(fb.files, "broken")
+	fb.files["a.html"] = []byte("new")
+	s.Rebuild()
+	if got, want := next(), `data: {"version":2,"problems":"","changed":["a.html"]}`; got != want {
+		t.Errorf("event after a new page %q; want %q", got, want)
+	}
+}
+
+func TestDiffFiles(t *testing.T) {
+	many := map[string][]byte{}
+	for i := range maxChanged + 1 {
+		many[fmt.Sprintf("p%d.html", i)] = nil
+	}
+	old := map[string][]byte{"a.html": []byte("a"), "b.html": []byte("b"), "c.css": []byte("c")}
+	tests := []struct {
+		name     string
+		old, new map[string][]byte
+		want     []string
+	}{
+		{"first build", nil, old, nil},
+		{"one page", old, map[string][]byte{"a.html": []byte("A"), "b.html": []byte("b"), "c.css": []byte("c")}, []string{"a.html"}},
+		{"added and removed", old, map[string][]byte{"a.html": []byte("a"), "c.css": []byte("c"), "d.html": nil}, []string{"b.html", "d.html"}},
+		{"too many", old, many, nil},
+		{"the worker", old, map[string][]byte{"a.html": []byte("a"), "b.html": []byte("b"), "c.css": []byte("c"), "sw.js": []byte("new")}, nil},
+	}
+	for _, tt := range tests {
+		if got := diffFiles(tt.old, tt.new); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%s: diffFiles = %q; want %q", tt.name, got, tt.want)
+		}
 	}
 }
 
 func TestInject(t *testing.T) {
+	tag := "<script src=\"/_runorrest/reload.js?h=" + reloadHash + "\" data-version=\"7\" data-page=\"a.html\" defer></script>\n"
 	tests := []struct{ in, want string }{
 		{"<html><head><title>x</title></head><body></body></html>",
-			"<html><head><title>x</title><script src=\"/_runorrest/reload.js?h=" + reloadHash + "\" data-version=\"7\" defer></script>\n</head><body></body></html>"},
-		{"<p>no head</p>", "<p>no head</p><script src=\"/_runorrest/reload.js?h=" + reloadHash + "\" data-version=\"7\" defer></script>\n"},
+			"<html><head><title>x</title>" + tag + "</head><body></body></html>"},
+		{"<html><head><title>x</title><script defer src=\"f.js\"></script></head><body></body></html>",
+			"<html><head><title>x</title>" + tag + "<script defer src=\"f.js\"></script></head><body></body></html>"},
+		{"<html><head><title>x</title></head><body><script defer src=\"f.js\"></script></body></html>",
+			"<html><head><title>x</title>" + tag + "</head><body><script defer src=\"f.js\"></script></body></html>"},
+		{"<p>no head</p>", "<p>no head</p>" + tag},
 	}
 	for _, tt := range tests {
-		if got := string(inject([]byte(tt.in), 7)); got != tt.want {
+		if got := string(inject([]byte(tt.in), 7, "a.html")); got != tt.want {
 			t.Errorf("inject(%q) = %q; want %q", tt.in, got, tt.want)
 		}
 	}
