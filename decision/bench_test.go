@@ -8,7 +8,7 @@ import (
 //
 //	go test -run '^$' -bench . -benchmem ./decision
 
-// wide100k has 100,003 nodes and 1000 * 2^100 (about 1.3 * 10^33) paths.
+// wide100k has 100,013 nodes and 1000 * 2^100 (about 1.3 * 10^33) paths.
 func wide100k() *Tree { return wideTree(1000, 101) }
 
 var wideOpts = Options{MaxDepth: 200, MaxBytes: 1 << 30}

@@ -7,8 +7,9 @@ import (
 )
 
 // wideTree builds, in code, a tree of layers questions deep and width
-// questions wide: start offers one option per lane of the first layer, and
-// each question leads to two lanes of the next layer. It has
+// questions wide: start offers one option per lane of the first layer
+// (through a question per group of MaxOptions lanes when there are more),
+// and each question leads to two lanes of the next layer. It has
 // width * 2^(layers-1) paths.
 func wideTree(width, layers int) *Tree {
 	t := &Tree{File: TreeFile, Title: "Wide", Start: "start",
@@ -17,10 +18,23 @@ func wideTree(width, layers int) *Tree {
 			{ID: "rest-out", Title: "Rest", Verdict: "rest", Page: "outcomes/rest-day.md"}}}
 	id := func(layer, lane int) string { return "q" + strconv.Itoa(layer) + "-" + strconv.Itoa(lane) }
 	start := &Question{ID: "start", Text: "Which lane?"}
-	for j := range width {
-		start.Options = append(start.Options, &Option{Label: "Lane " + strconv.Itoa(j), Next: id(1, j)})
-	}
 	t.Questions = append(t.Questions, start)
+	if width <= MaxOptions {
+		for j := range width {
+			start.Options = append(start.Options, &Option{Label: "Lane " + strconv.Itoa(j), Next: id(1, j)})
+		}
+	} else {
+		// A question has at most MaxOptions options: start picks a group
+		// of lanes, and a question per group picks the lane.
+		for g := 0; g*MaxOptions < width; g++ {
+			group := &Question{ID: "group-" + strconv.Itoa(g), Text: "Which lane?"}
+			start.Options = append(start.Options, &Option{Label: "Lanes " + strconv.Itoa(g*MaxOptions) + " and on", Next: group.ID})
+			for j := g * MaxOptions; j < min(width, (g+1)*MaxOptions); j++ {
+				group.Options = append(group.Options, &Option{Label: "Lane " + strconv.Itoa(j), Next: id(1, j)})
+			}
+			t.Questions = append(t.Questions, group)
+		}
+	}
 	for i := 1; i <= layers-1; i++ {
 		for j := range width {
 			q := &Question{ID: id(i, j), Text: "Which way?"}
