@@ -3,7 +3,9 @@ package decision
 import (
 	"fmt"
 	"math"
+	"runtime"
 	"strings"
+	"sync"
 
 	"runorrest/decision/readability"
 )
@@ -117,15 +119,30 @@ func (t *Tree) QuestionReadings(flatten func(markdown string) []readability.Bloc
 		}
 	}
 	out := make([]Reading, 0, len(t.Questions)+len(t.Shared))
+	var texts [][]readability.Block
 	for _, q := range t.Questions {
 		if b, ok := blocks[unit{false, q.ID}]; ok {
-			out = append(out, Reading{File: t.File, Name: "question " + q.ID, Result: readability.Measure(b)})
+			out = append(out, Reading{File: t.File, Name: "question " + q.ID})
+			texts = append(texts, b)
 		}
 	}
 	for _, q := range t.Shared {
 		if b, ok := blocks[unit{true, q.ID}]; ok {
-			out = append(out, Reading{File: t.File, Name: sharedKind + " " + q.ID, Result: readability.Measure(b)})
+			out = append(out, Reading{File: t.File, Name: sharedKind + " " + q.ID})
+			texts = append(texts, b)
 		}
 	}
+	// Measuring is most of the time check takes on a large tree: it is
+	// spread over the processors, each result in its own place.
+	workers := min(runtime.GOMAXPROCS(0), len(texts)/256+1)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for i := w; i < len(texts); i += workers {
+				out[i].Result = readability.Measure(texts[i])
+			}
+		})
+	}
+	wg.Wait()
 	return out
 }

@@ -2,6 +2,8 @@ package decision
 
 import (
 	"errors"
+	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -136,4 +138,25 @@ func hasWhy(t *Tree, id string) bool {
 		}
 	}
 	return false
+}
+
+// TestQuestionReadingsInParallel checks that a tree large enough to be
+// measured on several processors gives the readings one processor gives,
+// in the same order.
+func TestQuestionReadingsInParallel(t *testing.T) {
+	tree, err := Parse(TreeFile, treeYAML(wideTree(100, 5)), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	procs := runtime.GOMAXPROCS(1)
+	one := tree.QuestionReadings(lines)
+	runtime.GOMAXPROCS(4)
+	four := tree.QuestionReadings(lines)
+	runtime.GOMAXPROCS(procs)
+	if len(one) != len(tree.Questions) {
+		t.Fatalf("%d readings; want one per question, %d", len(one), len(tree.Questions))
+	}
+	if !reflect.DeepEqual(one, four) {
+		t.Error("readings on four processors differ from those on one")
+	}
 }
