@@ -3,8 +3,8 @@ package decision
 import "go.yaml.in/yaml/v3"
 
 // node is one value of the tree file: a mapping, a list or a scalar, with
-// its position. It is smaller than a yaml.Node, which keeps comments,
-// anchors and styles the loader never reads: the 100,000-node tree has
+// its position and style. It is smaller than a yaml.Node, which keeps
+// comments and anchors the loader never reads: the 100,000-node tree has
 // more than a million of them.
 type node struct {
 	kind    nodeKind
