@@ -31,6 +31,7 @@ import (
 
 	"runorrest/cmd/runorrest/internal/pipeline"
 	"runorrest/cmd/runorrest/internal/source"
+	"runorrest/cmd/runorrest/internal/terminal"
 	"runorrest/decision"
 )
 
@@ -49,14 +50,25 @@ Run "runorrest <command> -h" for a command's flags.
 `
 
 func main() {
+	os.Exit(runMain(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// runMain runs the command line as main does and returns the exit status.
+// Everything it prints goes through a terminal.Writer, so no control
+// character or bidirectional override from a file name, the tree or an
+// error reaches the terminal as it is.
+func runMain(args []string, stdout, stderr io.Writer) int {
+	out, errOut := terminal.NewWriter(stdout), terminal.NewWriter(stderr)
+	log.SetOutput(errOut)
 	log.SetPrefix("runorrest: ")
 	log.SetFlags(0)
-	if err := run(os.Args[1:], os.Stdout, os.Stderr); err != nil {
+	if err := run(args, out, errOut); err != nil {
 		if msg := err.Error(); msg != "" {
 			log.Print(msg)
 		}
-		os.Exit(exitCode(err))
+		return exitCode(err)
 	}
+	return 0
 }
 
 // run dispatches to a command.

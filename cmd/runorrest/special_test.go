@@ -88,3 +88,34 @@ func TestBuildRefusesPipePage(t *testing.T) {
 		t.Errorf("build: exit %d, stderr:\n%s\nwant exit 1 and %q", code, stderr, want)
 	}
 }
+
+// Nothing runorrest prints carries a control character or a bidi override,
+// wherever it comes from: here a file name and an -src that hold some.
+func TestNothingPrintsControlCharacters(t *testing.T) {
+	src := filepath.Join(t.TempDir(), "guide\x1b]0;pwned\a")
+	testkit.CopyDir(t, testkit.SourceDir(t, good), src)
+	tree := filepath.Join(src, "content/tree.yaml")
+	data, _ := os.ReadFile(tree)
+	os.WriteFile(tree, []byte(strings.Replace(string(data), "outcomes/easy-run.md", "outcomes/easy\u202e-run.md", 1)), 0o644)
+	os.Rename(filepath.Join(src, "content/outcomes/easy-run.md"), filepath.Join(src, "content/outcomes/easy\u202e-run\x1b[2J.md"))
+	for _, args := range [][]string{
+		{"check", "-src", src},
+		{"paths", "-src", src},
+		{"build", "-src", src, "-o", filepath.Join(t.TempDir(), "out\x1b[31m")},
+		{"check", "-src", filepath.Join(src, "nowhere\x07")},
+		{"frobnicate\x1b[2J"},
+	} {
+		var stdout, stderr strings.Builder
+		code := runMain(args, &stdout, &stderr)
+		all := stdout.String() + stderr.String()
+		if code == 0 || all == "" {
+			t.Errorf("%q: exit %d, output %q; want a failure with a message", args, code, all)
+		}
+		for _, r := range all {
+			if r < 0x20 && r != '\n' && r != '\t' || r == 0x7f || r >= 0x80 && r <= 0x9f || r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 {
+				t.Errorf("%q printed %U:\n%s", args, r, all)
+				break
+			}
+		}
+	}
+}
