@@ -24,6 +24,10 @@ same lines as "runorrest check") show in the terminal and over the page
 until the file is fixed. Nothing is written to disk: use "runorrest build"
 to publish. Ctrl-C stops.
 
+Only requests for localhost, an IP address or the -addr host are answered
+(no DNS rebinding). An -addr that is not loopback is warned about: anyone
+who can reach the machine can then read the preview.
+
 Flags:
 `
 

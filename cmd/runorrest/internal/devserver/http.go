@@ -159,6 +159,12 @@ func (s *Server) serveNoSite(w http.ResponseWriter, st State) {
 // serveEvents streams the state to a page: once at once, then each time it
 // changes, until the page or the server goes away.
 func (s *Server) serveEvents(w http.ResponseWriter, r *http.Request) {
+	if s.streams.Add(1) > s.maxStreams {
+		s.streams.Add(-1)
+		http.Error(w, "too many open previews: close some tabs", http.StatusServiceUnavailable)
+		return
+	}
+	defer s.streams.Add(-1)
 	rc := http.NewResponseController(w)
 	w.Header().Set("Content-Type", "text/event-stream")
 	w.Header().Set("X-Accel-Buffering", "no")

@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"syscall"
 	"time"
 
 	"runorrest/cmd/runorrest/internal/pipeline"
@@ -56,16 +57,25 @@ func Run(ctx context.Context, cfg Config) error {
 	if err != nil {
 		return err
 	}
-	s.Rebuild()
+	// Listen before the first build, so that a port in use is said at
+	// once, with the flag that picks another.
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		w.fw.Close()
-		return err
+		if errors.Is(err, syscall.EADDRINUSE) {
+			return fmt.Errorf("cannot listen on %s: the port is in use, perhaps by another serve (pick another with -addr 127.0.0.1:PORT)", cfg.Addr)
+		}
+		return fmt.Errorf("cannot listen on %s: %w (give another with -addr HOST:PORT)", cfg.Addr, err)
 	}
+	url := "http://" + ln.Addr().String() + "/"
+	if !isLoopback(ln.Addr()) {
+		logf("WARNING: %s is not a loopback address: anyone who can reach this machine can read the preview. Use -addr 127.0.0.1:PORT to keep it to yourself.", ln.Addr())
+	}
+	s.Rebuild()
 	ctx, stop := context.WithCancel(ctx)
 	defer stop()
 	srv := &http.Server{
-		Handler:           s,
+		Handler:           checkHost(s, ln.Addr()),
 		ReadHeaderTimeout: 10 * time.Second,
 		// Requests end with ctx, so open event streams do not hold up Shutdown.
 		BaseContext: func(net.Listener) context.Context { return ctx },
@@ -75,7 +85,6 @@ func Run(ctx context.Context, cfg Config) error {
 	watched := make(chan error, 1)
 	go func() { watched <- w.run(ctx, s.Rebuild) }()
 
-	url := "http://" + ln.Addr().String() + "/"
 	logf("serving %s at %s (Ctrl-C stops)", cfg.Src, url)
 	if cfg.Ready != nil {
 		cfg.Ready(url)

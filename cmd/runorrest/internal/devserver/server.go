@@ -31,6 +31,7 @@ import (
 	"io/fs"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -52,11 +53,19 @@ type Server struct {
 	problems string            // the problems of the last build; "" when it worked
 	diff     []string          // the files that differ from version-1; nil if too many
 	changed  chan struct{}     // closed and replaced when the state changes
+
+	streams    atomic.Int64 // open event streams
+	maxStreams int64        // the most open at once: MaxEventStreams
 }
+
+// MaxEventStreams is the most event streams (open preview tabs) served at
+// once; past it a stream is refused with 503, and that tab stops
+// reloading itself until one is closed.
+const MaxEventStreams = 64
 
 // New returns a Server that builds fsys with build and logs to log.
 func New(fsys fs.FS, build BuildFunc, log io.Writer) *Server {
-	return &Server{fsys: fsys, build: build, log: log, changed: make(chan struct{})}
+	return &Server{fsys: fsys, build: build, log: log, changed: make(chan struct{}), maxStreams: MaxEventStreams}
 }
 
 // State is what an open page needs to know: the version of the site it
