@@ -404,7 +404,10 @@
 // embedding, override or isolate (U+202A-U+202E, U+2066-U+2069), which can
 // make text read differently from what it is. help may hold tabs and line
 // breaks; every other text is one line. The Markdown pages follow the same
-// rule (tab, newline and carriage return allowed) and must be UTF-8.
+// rule (tab, newline and carriage return allowed) and must be UTF-8. A
+// link in Markdown is relative (recovery.md, #cold) or uses one of
+// [LinkSchemes]: http, https, mailto or tel; any other scheme (javascript:,
+// data:, vbscript:, file:, ...) is refused with the link's position.
 //
 // # Limits
 //

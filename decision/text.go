@@ -178,3 +178,22 @@ func nesting(text []byte) (depth, at int) {
 func col(text []byte, i int) int {
 	return utf8.RuneCount(text[:i]) + 1
 }
+
+// LinkSchemes are the URL schemes a link in Markdown may have; a link
+// without a scheme is relative (recovery.md, #cold) and allowed too.
+var LinkSchemes = []string{"http", "https", "mailto", "tel"}
+
+// SafeLinkScheme reports whether a link with the URL scheme scheme
+// (lower-case, "" for a relative link) is allowed. javascript:, data:,
+// vbscript:, file: and every other scheme are refused.
+func SafeLinkScheme(scheme string) bool {
+	if scheme == "" {
+		return true
+	}
+	for _, s := range LinkSchemes {
+		if s == scheme {
+			return true
+		}
+	}
+	return false
+}

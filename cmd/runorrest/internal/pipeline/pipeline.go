@@ -73,8 +73,13 @@ var ErrBaseURL = errors.New("bad base URL")
 // for -base-url.
 func BaseURL(s string) (string, error) {
 	u, err := url.Parse(s)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.User != nil || u.RawQuery != "" || u.Fragment != "" || u.Opaque != "" {
-		return "", fmt.Errorf("%w: %q is not an absolute http(s) URL without query or fragment (give one like https://example.org/guide/)", ErrBaseURL, s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.User != nil || u.RawQuery != "" || u.ForceQuery || u.Fragment != "" || strings.Contains(s, "#") || u.Opaque != "" {
+		return "", fmt.Errorf("%w: %q is not an absolute http(s) URL without user, password, query or fragment (give one like https://example.org/guide/)", ErrBaseURL, s)
+	}
+	// Every page and the sitemap print it as it is: it must be written
+	// as a URL, with no raw space or other character to encode.
+	if i := strings.IndexFunc(s, func(r rune) bool { return r <= ' ' || r >= 0x7f || strings.ContainsRune(`"<>\^`+"`{|}", r) }); i >= 0 {
+		return "", fmt.Errorf("%w: %q holds %q, which a URL must encode (write %s)", ErrBaseURL, s, s[i:i+1], u.String())
 	}
 	if !strings.HasSuffix(s, "/") {
 		s += "/"

@@ -30,6 +30,13 @@ func TestBaseURL(t *testing.T) {
 		{"https://example.org/#top", "", false},
 		{"https://user:pw@example.org/", "", false},
 		{"https://exa mple.org/", "", false},
+		{"https://example.org/my guide/", "", false},
+		{"https://example.org/my%20guide/", "https://example.org/my%20guide/", true},
+		{"https://example.org/a\tb/", "", false},
+		{"https://example.org/caf\u00e9/", "", false},
+		{"https://user@example.org/", "", false},
+		{"https://example.org/?", "", false},
+		{"https://example.org/#", "", false},
 	}
 	for _, tt := range tests {
 		got, err := BaseURL(tt.in)

@@ -224,6 +224,8 @@ func (b *builder) checkLink(d *mdDoc, l mdLink) {
 	switch {
 	case l.invalid:
 		bad(fmt.Sprintf("link %q is not a valid URL", l.dest), "escape spaces and % signs, or link to a file such as recovery.md")
+	case l.scheme != "":
+		bad(fmt.Sprintf("link %q has the scheme %s:, which the site does not allow", l.dest, l.scheme), "link with http, https, mailto or tel, or to a file such as recovery.md")
 	case l.file == "":
 		if _, ok := d.ids[l.anchor]; !ok {
 			bad(fmt.Sprintf("link %q names no heading of this page", l.dest), hint(d))

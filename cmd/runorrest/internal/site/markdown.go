@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 
+	"runorrest/decision"
+
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -76,8 +78,9 @@ type mdLink struct {
 	file    string // target Markdown file in the -src root ("content/recovery.md"); "" for a same-page anchor
 	page    string // the built page it points to ("recovery.html"); "" for a same-page anchor
 	anchor  string
-	direct  bool // a link to a built page by its .html name, not to a .md file
-	invalid bool // not a URL at all
+	direct  bool   // a link to a built page by its .html name, not to a .md file
+	invalid bool   // not a URL at all
+	scheme  string // a scheme links may not have (javascript, data, ...)
 }
 
 // parse parses d.src with the shared instance; the link rewriter fills
@@ -170,6 +173,8 @@ func (linkRewriter) Transform(doc *ast.Document, reader text.Reader, pc parser.C
 			d.ids[h.ID] = h.Text
 		case *ast.Link:
 			d.rewrite(n)
+		case *ast.AutoLink:
+			d.checkAutoLink(n, src)
 		case *ast.Image:
 			d.refused = append(d.refused, refused{d.lineAt(segmentStart(n)), "an image", "the site has no images yet: say it in words"})
 		case *ast.RawHTML:
@@ -196,6 +201,11 @@ func (d *mdDoc) rewrite(n *ast.Link) {
 		d.links = append(d.links, l)
 		return
 	}
+	if !decision.SafeLinkScheme(u.Scheme) {
+		l.scheme = u.Scheme
+		d.links = append(d.links, l)
+		return
+	}
 	if u.Scheme != "" || u.Host != "" {
 		return // external: left as written
 	}
@@ -218,6 +228,20 @@ func (d *mdDoc) rewrite(n *ast.Link) {
 		l.direct = true
 	}
 	d.links = append(d.links, l)
+}
+
+// checkAutoLink records an autolink (<scheme:...>) whose scheme links may
+// not have; the others are left as written.
+func (d *mdDoc) checkAutoLink(n *ast.AutoLink, src []byte) {
+	dest := string(n.URL(src))
+	u, err := url.Parse(dest)
+	if err != nil || n.AutoLinkType != ast.AutoLinkURL || decision.SafeLinkScheme(u.Scheme) {
+		return
+	}
+	// An autolink has no text node of its own: it is reported at the
+	// start of its paragraph's line.
+	off := segmentStart(n)
+	d.links = append(d.links, mdLink{line: d.lineAt(off), col: 1, dest: dest, scheme: u.Scheme})
 }
 
 // segmentStart is the source offset of the first text inside an inline
