@@ -21,6 +21,11 @@ func FuzzMarkdownPage(f *testing.F) {
 		"---\ntitle\n",
 		"<div>x</div>\n\n![i](x.png)\n\n`code` **b** _i_ ~~s~~\n\n| a | b |\n|---|---|\n| 1 | 2 |\n",
 		"[x](<../recovery.md#foam-rolling>)\n[y]: ../rating.md\n[y]\n",
+		strings.Repeat("- ", 40) + "x\n",
+		strings.Repeat(">", 50) + "\n",
+		strings.Repeat("[a](", 300) + "\n",
+		"[j](javascript:alert(1)) <vbscript:x> [m](mailto:a@b.c)\n",
+		"a\x00b\x1b[2J\u202ec\xff\n",
 	} {
 		f.Add([]byte(s))
 	}
