@@ -14,8 +14,9 @@
 //	help    print this help
 //
 // Every command takes -src DIR, the folder that holds content/ (default:
-// the current folder); nothing outside it is read. Exit status: 0 ok, 1 the
-// input has problems, 2 usage error. `runorrest <command> -h` describes a
+// the current folder); nothing outside it is read. Exit status, for every
+// command: 0 done, 1 the input has problems or the job failed, 2 usage
+// error. (go run turns every failure into 1.) `runorrest <command> -h` describes a
 // command's flags; `go doc runorrest/decision` describes the tree file.
 package main
 
