@@ -28,8 +28,6 @@ func badRune(r rune, multiline bool) bool {
 		return true
 	case r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069:
 		return true
-	case r == utf8.RuneError:
-		return true
 	}
 	return false
 }

@@ -44,6 +44,7 @@ func TestCheckMarkdown(t *testing.T) {
 		{"bidi isolate", "\u2067x\n", "1:1: bidirectional formatting character U+2067", ErrControl},
 		{"invalid UTF-8", "ok\nab\xffc\n", "2:3: invalid UTF-8 (byte 0xff)", ErrEncoding},
 		{"lone carriage return", "a\rb\n", "", nil},
+		{"replacement character", "a\ufffdb\n", "", nil},
 	}
 	for _, tt := range tests {
 		p := CheckMarkdown([]byte(tt.src))
@@ -72,6 +73,7 @@ func TestCheckString(t *testing.T) {
 		{"x\u202ey", false, 1},
 		{"x\u200fy", false, -1}, // a right-to-left mark is allowed: it overrides nothing
 		{"\xff", false, 0},
+		{"a\ufffd", false, -1},
 		{"ok\u2069", true, 2},
 	}
 	for _, tt := range tests {
