@@ -16,8 +16,6 @@ func FuzzLoad(f *testing.F) {
 		}
 	}
 	pages := pagesFS(f, nil)
-	recoverPanics = false
-	f.Cleanup(func() { recoverPanics = true })
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fsys := maps.Clone(pages)
 		fsys[TreeFile] = &fstest.MapFile{Data: data}
@@ -26,6 +24,9 @@ func FuzzLoad(f *testing.F) {
 			var ps Problems
 			if !errors.As(err, &ps) || len(ps) == 0 {
 				t.Fatalf("Load error %T %v; want non-empty Problems", err, err)
+			}
+			if errors.Is(err, ErrInternal) {
+				t.Fatalf("Load panicked: %v", err)
 			}
 			for i, p := range ps {
 				if i > 0 && (p.Pos.Line < ps[i-1].Pos.Line || p.Pos.Line == ps[i-1].Pos.Line && p.Pos.Col < ps[i-1].Pos.Col) {

@@ -95,10 +95,6 @@ func (l *loader) decodeDocuments(doc *yaml.Node) bool {
 	return false
 }
 
-// recoverPanics turns a panic while parsing into a problem. The fuzz test
-// turns it off so that a panic is a failure, not a hidden problem.
-var recoverPanics = true
-
 // loader holds the state of one parse: the tree being built, the problems
 // found, and the positions the model types do not keep.
 type loader struct {
@@ -136,14 +132,12 @@ func (l *loader) result() (*Tree, error) {
 func parse(name string, data []byte, opts Options) (l *loader) {
 	l = &loader{file: name, opts: opts, data: data}
 	defer func() {
-		if !recoverPanics {
-			return
-		}
 		// Last line of defence: the YAML parser should never panic, but if
-		// it does the caller gets a problem, not a crash.
+		// it does the caller gets a problem, not a crash. The fuzz test
+		// fails on ErrInternal.
 		if v := recover(); v != nil {
 			l.tree = nil
-			l.errorf(Pos{1, 1}, ErrSyntax, "please report this as a bug", "the tree file could not be read: %v", v)
+			l.errorf(Pos{1, 1}, ErrInternal, "please report this as a bug", "the tree file could not be read: %v", v)
 		}
 	}()
 	if int64(len(data)) > opts.MaxBytes {

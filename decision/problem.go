@@ -15,6 +15,7 @@ var (
 	ErrEncoding       = errors.New("invalid UTF-8")
 	ErrEmpty          = errors.New("empty file")
 	ErrSyntax         = errors.New("malformed YAML")
+	ErrInternal       = errors.New("internal error") // a bug of runorrest, never of the tree file
 	ErrAlias          = errors.New("anchor, alias or tag")
 	ErrDuplicateKey   = errors.New("duplicate key")
 	ErrUnknownKey     = errors.New("unknown key")
