@@ -23,7 +23,7 @@ type Step struct {
 // the option's values: "soreness=1-2", "soreness=3".
 func (s Step) String() string {
 	if s.Question.Scale != nil {
-		return s.Question.ID + "=" + span(s.Option.Lo, s.Option.Hi)
+		return s.Question.ID + "=" + s.Option.Values()
 	}
 	return s.Question.ID + "=" + s.Option.Label
 }
@@ -32,7 +32,7 @@ func (s Step) String() string {
 // "soreness=1-2 > where=All over > tired=No => easy-run (run)".
 func (p Path) String() string {
 	var b strings.Builder
-	b.WriteString(p.steps())
+	b.WriteString(p.Answers())
 	if p.Outcome != nil {
 		b.WriteString(" => ")
 		b.WriteString(p.Outcome.ID)

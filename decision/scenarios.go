@@ -87,15 +87,6 @@ func (q *Question) nameHint(answer string) string {
 	return didYouMean(answer, names, "use one of: "+strings.Join(names, ", "))
 }
 
-// steps prints the steps of a path so far: "a=x > b=y".
-func (p Path) steps() string {
-	parts := make([]string, len(p.Steps))
-	for i, s := range p.Steps {
-		parts[i] = s.String()
-	}
-	return strings.Join(parts, " > ")
-}
-
 // taken describes a path, finished or not, for a message.
 func (p Path) taken() string {
 	switch {
@@ -104,7 +95,7 @@ func (p Path) taken() string {
 	case len(p.Steps) == 0:
 		return "it stopped before the first answer"
 	}
-	return "path taken: " + p.steps()
+	return "path taken: " + p.Answers()
 }
 
 // checkScenarios resolves the scenarios' answers and walks each.

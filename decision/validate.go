@@ -214,7 +214,7 @@ func (l *loader) checkQuestions() {
 func (l *loader) checkWords(kind string, q *Question, src questionSrc) {
 	if src.items >= 0 && src.items < 2 {
 		l.errorf(src.options, ErrOptions, "give it at least two options, or replace it with its next",
-			"%s %q has %d option%s; a question needs at least two", kind, q.ID, src.items, plural(src.items))
+			"%s %q has %s; a question needs at least two", kind, q.ID, Count(src.items, "option", "options"))
 	}
 	labels := make(map[string]int, len(q.Options))
 	optIDs := make(map[string]int, len(q.Options))
@@ -238,13 +238,6 @@ func (l *loader) checkWords(kind string, q *Question, src questionSrc) {
 		}
 	}
 	l.checkScale(kind, q, src)
-}
-
-func plural(n int) string {
-	if n == 1 {
-		return ""
-	}
-	return "s"
 }
 
 // checkScale checks that the options of a scale question cover each value

@@ -75,11 +75,11 @@ func printDiff(w io.Writer, rev string, d *decision.Diff) {
 	}
 	n := d.Total()
 	if n == 0 {
-		fmt.Fprintf(w, "this edit changes no advice (%d %s the same)\n", d.Same, plural(d.Same, "path stays", "paths stay"))
+		fmt.Fprintf(w, "this edit changes no advice (%s the same)\n", decision.Count(d.Same, "path stays", "paths stay"))
 		return
 	}
-	fmt.Fprintf(w, "this edit changes the advice for %d %s (%d changed, %d added, %d removed)\n",
-		n, plural(n, "path", "paths"), len(d.Changed), len(d.Added), len(d.Removed))
+	fmt.Fprintf(w, "this edit changes the advice for %s (%d changed, %d added, %d removed)\n",
+		decision.Count(n, "path", "paths"), len(d.Changed), len(d.Added), len(d.Removed))
 }
 
 // gitShow returns the file at path (relative to dir) as it was at

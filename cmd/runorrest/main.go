@@ -214,15 +214,7 @@ func printProblems(w io.Writer, warnings decision.Problems, err error) int {
 
 // problemsError is the error of a command whose input has problems.
 func problemsError(n int) error {
-	return fmt.Errorf("the guide has %d %s", n, plural(n, "problem", "problems"))
-}
-
-// plural picks the word for n.
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
+	return fmt.Errorf("the guide has %s", decision.Count(n, "problem", "problems"))
 }
 
 // warningsOf is the warnings of a tree that may not have loaded.

@@ -94,7 +94,7 @@ func pathWriter(format string, w io.Writer) (write func(decision.Path) error, fl
 		cw := csv.NewWriter(w)
 		cw.Write([]string{"path", "outcome", "verdict", "questions"})
 		return func(p decision.Path) error {
-				return cw.Write([]string{steps(p), p.Outcome.ID, p.Outcome.Verdict, strconv.Itoa(len(p.Steps))})
+				return cw.Write([]string{p.Answers(), p.Outcome.ID, p.Outcome.Verdict, strconv.Itoa(len(p.Steps))})
 			}, func() error {
 				cw.Flush()
 				return cw.Error()
@@ -110,15 +110,6 @@ func pathWriter(format string, w io.Writer) (write func(decision.Path) error, fl
 }
 
 func noFlush() error { return nil }
-
-// steps writes the steps of a path without its outcome.
-func steps(p decision.Path) string {
-	parts := make([]string, len(p.Steps))
-	for i, s := range p.Steps {
-		parts[i] = s.String()
-	}
-	return strings.Join(parts, " > ")
-}
 
 type jsonStep struct {
 	Question string `json:"question"`
@@ -139,7 +130,7 @@ func jsonPath(p decision.Path) jsonPathLine {
 	for i, s := range p.Steps {
 		out.Steps[i] = jsonStep{Question: s.Question.ID, Ask: s.Question.Ask, ID: s.Option.ID, Answer: s.Option.Label}
 		if s.Question.Scale != nil {
-			_, out.Steps[i].Values, _ = strings.Cut(s.String(), "=")
+			out.Steps[i].Values = s.Option.Values()
 		}
 	}
 	return out

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"strings"
 
+	"runorrest/cmd/runorrest/internal/mapsvg"
 	"runorrest/decision"
 )
 
@@ -18,14 +19,14 @@ func writeDOT(w *bufio.Writer, t *decision.Tree) {
 		w.WriteString("\t" + DOTQuote(q.ID) + " [shape=box, label=" + DOTQuote(q.Text) + ", URL=" + DOTQuote(q.ID+".html") + "];\n")
 	}
 	for _, o := range t.Outcomes {
-		c := tones[Tone(t, o)]
+		c := mapsvg.Tones[t.Tone(o)]
 		w.WriteString("\t" + DOTQuote(o.ID) + " [shape=box, style=\"rounded,filled\", fillcolor=" + DOTQuote(c.Fill) +
-			", color=" + DOTQuote(c.Stroke) + ", label=" + DOTQuote(VerdictLabel(t, o)+"\n"+o.Title) +
+			", color=" + DOTQuote(c.Stroke) + ", label=" + DOTQuote(t.VerdictLabel(o)+"\n"+o.Title) +
 			", URL=" + DOTQuote(o.ID+".html") + "];\n")
 	}
 	for _, q := range t.Questions {
 		for _, o := range q.Options {
-			w.WriteString("\t" + DOTQuote(q.ID) + " -> " + DOTQuote(o.Next) + " [label=" + DOTQuote(EdgeLabel(q, o)) + "];\n")
+			w.WriteString("\t" + DOTQuote(q.ID) + " -> " + DOTQuote(o.Next) + " [label=" + DOTQuote(q.OptionLabel(o)) + "];\n")
 		}
 	}
 	w.WriteString("}\n")

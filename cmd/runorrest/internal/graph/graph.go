@@ -11,7 +11,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strconv"
 
 	"runorrest/decision"
 )
@@ -43,61 +42,4 @@ func Write(w io.Writer, t *decision.Tree, f Format) error {
 		return fmt.Errorf("%w %q (use dot or mermaid)", ErrFormat, string(f))
 	}
 	return bw.Flush()
-}
-
-// Tone colours: a light fill and a dark border, the same in both formats
-// and in the site's map.
-type toneColours struct{ Fill, Stroke string }
-
-var tones = map[string]toneColours{
-	"go":      {"#d7f0d2", "#2e7d32"},
-	"careful": {"#eef5c4", "#5f6b00"},
-	"caution": {"#fdebc8", "#a15c00"},
-	"stop":    {"#f9d3d0", "#b3261e"},
-}
-
-// Tone returns the tone of an outcome's verdict, "caution" when the verdict
-// or its tone is missing.
-func Tone(t *decision.Tree, o *decision.Outcome) string {
-	if v := verdict(t, o.Verdict); v != nil {
-		if _, ok := tones[v.Tone]; ok {
-			return v.Tone
-		}
-	}
-	return "caution"
-}
-
-// VerdictLabel returns the label of an outcome's verdict, or its id when the
-// verdict is unknown.
-func VerdictLabel(t *decision.Tree, o *decision.Outcome) string {
-	if v := verdict(t, o.Verdict); v != nil && v.Label != "" {
-		return v.Label
-	}
-	return o.Verdict
-}
-
-// EdgeLabel is the words on the edge of an option: its label, and for a
-// scale question the values it covers ("Mild (1-2)").
-func EdgeLabel(q *decision.Question, o *decision.Option) string {
-	if q.Scale == nil {
-		return o.Label
-	}
-	return o.Label + " (" + Values(o) + ")"
-}
-
-// Values writes the values of a scale option: "3" or "1-2".
-func Values(o *decision.Option) string {
-	if o.Lo == o.Hi {
-		return strconv.Itoa(o.Lo)
-	}
-	return strconv.Itoa(o.Lo) + "-" + strconv.Itoa(o.Hi)
-}
-
-func verdict(t *decision.Tree, id string) *decision.Verdict {
-	for _, v := range t.Verdicts {
-		if v.ID == id {
-			return v
-		}
-	}
-	return nil
 }

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"runorrest/cmd/runorrest/internal/mapsvg"
 	"runorrest/decision"
 )
 
@@ -21,19 +22,19 @@ func writeMermaid(w *bufio.Writer, t *decision.Tree) {
 		w.WriteString("\t" + mermaidID(q.ID) + "[\"" + mermaidText(q.Text) + "\"]\n")
 	}
 	for _, o := range t.Outcomes {
-		w.WriteString("\t" + mermaidID(o.ID) + "([\"" + mermaidText(VerdictLabel(t, o)) + ": " + mermaidText(o.Title) + "\"])\n")
+		w.WriteString("\t" + mermaidID(o.ID) + "([\"" + mermaidText(t.VerdictLabel(o)) + ": " + mermaidText(o.Title) + "\"])\n")
 	}
 	for _, q := range t.Questions {
 		for _, o := range q.Options {
-			w.WriteString("\t" + mermaidID(q.ID) + " -->|\"" + mermaidText(EdgeLabel(q, o)) + "\"| " + mermaidID(o.Next) + "\n")
+			w.WriteString("\t" + mermaidID(q.ID) + " -->|\"" + mermaidText(q.OptionLabel(o)) + "\"| " + mermaidID(o.Next) + "\n")
 		}
 	}
 	for _, name := range []string{"go", "careful", "caution", "stop"} {
-		c := tones[name]
+		c := mapsvg.Tones[name]
 		w.WriteString("\tclassDef " + name + " fill:" + c.Fill + ",stroke:" + c.Stroke + ",color:#000\n")
 	}
 	for _, o := range t.Outcomes {
-		w.WriteString("\tclass " + mermaidID(o.ID) + " " + Tone(t, o) + "\n")
+		w.WriteString("\tclass " + mermaidID(o.ID) + " " + t.Tone(o) + "\n")
 	}
 	for _, q := range t.Questions {
 		w.WriteString("\tclick " + mermaidID(q.ID) + " href \"" + q.ID + ".html\"\n")

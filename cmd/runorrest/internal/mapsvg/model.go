@@ -14,7 +14,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"runorrest/cmd/runorrest/internal/graph"
 	"runorrest/decision"
 )
 
@@ -60,8 +59,8 @@ func newModel(t *decision.Tree) *model {
 	box := func(o *decision.Outcome) string {
 		copies[o.ID]++
 		id := o.ID + "/" + strconv.Itoa(copies[o.ID])
-		lines := append([]string{graph.VerdictLabel(t, o)}, wrap(o.Title, nodeWrap)...)
-		m.nodes = append(m.nodes, node{id: id, page: o.ID, lines: lines, outcome: true, tone: graph.Tone(t, o)})
+		lines := append([]string{t.VerdictLabel(o)}, wrap(o.Title, nodeWrap)...)
+		m.nodes = append(m.nodes, node{id: id, page: o.ID, lines: lines, outcome: true, tone: t.Tone(o)})
 		return id
 	}
 	for _, q := range t.Questions {
@@ -70,7 +69,7 @@ func newModel(t *decision.Tree) *model {
 			if out := outcomes[to]; out != nil {
 				to = box(out)
 			}
-			m.edges = append(m.edges, edge{from: q.ID, to: to, lines: wrap(graph.EdgeLabel(q, o), edgeWrap)})
+			m.edges = append(m.edges, edge{from: q.ID, to: to, lines: wrap(q.OptionLabel(o), edgeWrap)})
 		}
 	}
 	for _, o := range t.Outcomes {

@@ -103,7 +103,13 @@ type svgEdge struct {
 	LabelX string
 }
 
-var toneColours = map[string][2]string{ // fill, stroke
+// Colours are the colours of an outcome's box: a light fill and a dark
+// border.
+type Colours struct{ Fill, Stroke string }
+
+// Tones are the colours of each verdict tone, on the map and in the graphs
+// of package graph.
+var Tones = map[string]Colours{
 	"go":      {"#d7f0d2", "#2e7d32"},
 	"careful": {"#eef5c4", "#5f6b00"},
 	"caution": {"#fdebc8", "#a15c00"},
@@ -158,8 +164,8 @@ func drawing(m *model, p *placed, opts Options) svgData {
 			Lines: textLines(n.lines, fy(b.y), nodeFont, n.outcome),
 		}
 		if n.outcome {
-			c := toneColours[n.tone]
-			sn.Class, sn.Fill, sn.Stroke, sn.Rx = "o "+n.tone, c[0], c[1], "12"
+			c := Tones[n.tone]
+			sn.Class, sn.Fill, sn.Stroke, sn.Rx = "o "+n.tone, c.Fill, c.Stroke, "12"
 		}
 		d.Nodes = append(d.Nodes, sn)
 	}

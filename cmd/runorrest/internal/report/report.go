@@ -82,8 +82,8 @@ func WriteSummary(w io.Writer, file string, s *Summary) error {
 	fmt.Fprintf(&b, "questions: %d\n", s.Questions)
 	fmt.Fprintf(&b, "outcomes: %d\n", s.Outcomes)
 	fmt.Fprintf(&b, "paths: %s\n", s.Paths)
-	fmt.Fprintf(&b, "shortest path: %s\n", questions(s.Shortest))
-	fmt.Fprintf(&b, "longest path: %s\n", questions(s.Longest))
+	fmt.Fprintf(&b, "shortest path: %s\n", decision.Count(s.Shortest, "question", "questions"))
+	fmt.Fprintf(&b, "longest path: %s\n", decision.Count(s.Longest, "question", "questions"))
 	for _, v := range s.PerVerdict {
 		fmt.Fprintf(&b, "paths to %s: %s\n", v.Verdict, v.Paths)
 	}
@@ -98,13 +98,6 @@ func WriteSummary(w io.Writer, file string, s *Summary) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
-}
-
-func questions(n int) string {
-	if n == 1 {
-		return "1 question"
-	}
-	return fmt.Sprintf("%d questions", n)
 }
 
 // WriteGitHub writes each problem as a GitHub Actions workflow command:

@@ -5,7 +5,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"strconv"
-	"strings"
 
 	"runorrest/decision"
 )
@@ -73,12 +72,8 @@ func FlowTreeScript(t *decision.Tree) ([]byte, error) {
 		}
 		ft.Questions[q.ID] = fq
 	}
-	labels := make(map[string]string, len(t.Verdicts))
-	for _, v := range t.Verdicts {
-		labels[v.ID] = v.Label
-	}
 	for _, o := range t.Outcomes {
-		ft.Outcomes[o.ID] = flowOutcome{Title: o.Title, Verdict: labels[o.Verdict]}
+		ft.Outcomes[o.ID] = flowOutcome{Title: o.Title, Verdict: t.VerdictLabel(o)}
 	}
 	data, err := json.Marshal(ft)
 	if err != nil {
@@ -122,7 +117,7 @@ func optionKeys(q *decision.Question) []string {
 	// constant time, not by counting again from 2.
 	next := map[string]int{}
 	for i, o := range q.Options {
-		base := slug(o.Label, 3)
+		base := decision.ASCIISlug(o.Label, 3)
 		if base == "" {
 			base = "option"
 		}
@@ -135,27 +130,4 @@ func optionKeys(q *decision.Question) []string {
 		keys[i] = k
 	}
 	return keys
-}
-
-// slug keeps up to the first `words` runs of ASCII letters and digits,
-// lower-cased, joined by single hyphens.
-func slug(s string, words int) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(s) {
-		switch {
-		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
-			if dash && b.Len() > 0 {
-				if words--; words == 0 {
-					return b.String()
-				}
-				b.WriteByte('-')
-			}
-			dash = false
-			b.WriteRune(r)
-		default:
-			dash = true
-		}
-	}
-	return b.String()
 }

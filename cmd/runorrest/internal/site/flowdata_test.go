@@ -123,19 +123,3 @@ func TestFlowTreeDeterministic(t *testing.T) {
 		}
 	}
 }
-
-func TestSlug(t *testing.T) {
-	for _, tc := range []struct{ in, want string }{
-		{"All over", "all-over"},
-		{"  One side only! ", "one-side-only"},
-		{"All over, on both legs", "all-over-on"},
-		{"I don't know yet, or it doesn't", "i-don-t"},
-		{"1-2 days", "1-2-days"},
-		{"Übel", "bel"},
-		{"?!", ""},
-	} {
-		if got := slug(tc.in, 3); got != tc.want {
-			t.Errorf("slug(%q, 3) = %q; want %q", tc.in, got, tc.want)
-		}
-	}
-}

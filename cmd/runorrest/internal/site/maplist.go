@@ -1,7 +1,6 @@
 package site
 
 import (
-	"runorrest/cmd/runorrest/internal/graph"
 	"runorrest/decision"
 )
 
@@ -30,7 +29,7 @@ func mapList(t *decision.Tree) *mapItem {
 	var item func(id string) *mapItem
 	item = func(id string) *mapItem {
 		if o := t.Outcome(id); o != nil {
-			return &mapItem{Href: id + ".html", Text: o.Title, Verdict: graph.VerdictLabel(t, o), Tone: graph.Tone(t, o)}
+			return &mapItem{Href: id + ".html", Text: o.Title, Verdict: t.VerdictLabel(o), Tone: t.Tone(o)}
 		}
 		q := t.Question(id)
 		if q == nil {
@@ -42,7 +41,7 @@ func mapList(t *decision.Tree) *mapItem {
 		}
 		seen[id] = true
 		for _, o := range q.Options {
-			it.Answers = append(it.Answers, mapAnswer{Label: graph.EdgeLabel(q, o), Next: item(o.Next)})
+			it.Answers = append(it.Answers, mapAnswer{Label: q.OptionLabel(o), Next: item(o.Next)})
 		}
 		return it
 	}
