@@ -23,11 +23,11 @@ type verdict struct {
 func checkAndBuild(t *testing.T, src string) (check, build verdict) {
 	t.Helper()
 	var out, errs bytes.Buffer
-	check = verdict{exitCode(run([]string{"check", "-src", src}, &out, &errs)), errs.String()}
+	check = verdict{exitCode(run(t.Context(), []string{"check", "-src", src}, &out, &errs)), errs.String()}
 	out.Reset()
 	errs.Reset()
 	dst := filepath.Join(t.TempDir(), "public")
-	build = verdict{exitCode(run([]string{"build", "-src", src, "-o", dst}, &out, &errs)), errs.String()}
+	build = verdict{exitCode(run(t.Context(), []string{"build", "-src", src, "-o", dst}, &out, &errs)), errs.String()}
 	if _, err := os.Stat(dst); build.code != 0 && err == nil {
 		t.Errorf("a refused build wrote %s", dst)
 	}

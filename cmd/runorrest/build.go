@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"time"
@@ -33,13 +32,8 @@ Flags:
 `
 
 // runBuild is the build subcommand.
-func runBuild(args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("build", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprint(fs.Output(), buildUsage)
-		fs.PrintDefaults()
-	}
+func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("build", buildUsage, stderr)
 	var bf buildFlags
 	bf.register(fs)
 	out := fs.String("o", "public", "the output `folder`, replaced whole on each build")
@@ -53,7 +47,7 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	if err := publish.CheckApart(*out, bf.src, sourceFolders...); err != nil {
 		return usageError{err.Error()}
 	}
-	return build(context.Background(), &bf, opts, *out, stdout, stderr)
+	return build(ctx, &bf, opts, *out, stdout, stderr)
 }
 
 // sourceFolders are the folders under -src that a build reads (and .git):

@@ -25,7 +25,7 @@ func TestBuildCommand(t *testing.T) {
 	src := guide(t)
 	out := filepath.Join(t.TempDir(), "public")
 	var stdout, stderr bytes.Buffer
-	if err := runBuild([]string{"-src", src, "-o", out, "-base-url", "https://example.org/g/"}, &stdout, &stderr); err != nil {
+	if err := runBuild(t.Context(), []string{"-src", src, "-o", out, "-base-url", "https://example.org/g/"}, &stdout, &stderr); err != nil {
 		t.Fatalf("build: %v\n%s", err, stderr.String())
 	}
 	// 12 pages (map.html included), robots.txt, sitemap.xml, the stylesheet,
@@ -46,13 +46,13 @@ func TestBuildCommand(t *testing.T) {
 func TestBuildCommandBadInput(t *testing.T) {
 	src := guide(t)
 	out := filepath.Join(t.TempDir(), "public")
-	if err := runBuild([]string{"-src", src, "-o", out}, &bytes.Buffer{}, &bytes.Buffer{}); err != nil {
+	if err := runBuild(t.Context(), []string{"-src", src, "-o", out}, &bytes.Buffer{}, &bytes.Buffer{}); err != nil {
 		t.Fatal(err)
 	}
 	before, _ := os.ReadFile(filepath.Join(out, "index.html"))
 	os.WriteFile(filepath.Join(src, "content/outcomes/easy-run.md"), []byte("[a](../nope.md) [b](../recovery.md#nope)\n"), 0o644)
 	var stderr bytes.Buffer
-	err := runBuild([]string{"-src", src, "-o", out}, &bytes.Buffer{}, &stderr)
+	err := runBuild(t.Context(), []string{"-src", src, "-o", out}, &bytes.Buffer{}, &stderr)
 	if err == nil || err.Error() != "the guide has 2 problems; nothing was built" {
 		t.Errorf("build = %v; want 2 problems", err)
 	}
@@ -68,7 +68,7 @@ func TestBuildCommandBadInput(t *testing.T) {
 	// A tree problem stops the build the same way, with check's message.
 	os.WriteFile(filepath.Join(src, "content/tree.yaml"), []byte("title: x\n"), 0o644)
 	stderr.Reset()
-	if err := runBuild([]string{"-src", src, "-o", out}, &bytes.Buffer{}, &stderr); err == nil || !strings.HasPrefix(stderr.String(), "content/tree.yaml:") {
+	if err := runBuild(t.Context(), []string{"-src", src, "-o", out}, &bytes.Buffer{}, &stderr); err == nil || !strings.HasPrefix(stderr.String(), "content/tree.yaml:") {
 		t.Errorf("build of a bad tree = %v, stderr %q", err, stderr.String())
 	}
 }
@@ -77,7 +77,7 @@ func TestBuildCommandRefusesForeignFolder(t *testing.T) {
 	src := guide(t)
 	out := t.TempDir()
 	os.WriteFile(filepath.Join(out, "notes.txt"), []byte("mine"), 0o644)
-	err := runBuild([]string{"-src", src, "-o", out}, &bytes.Buffer{}, &bytes.Buffer{})
+	err := runBuild(t.Context(), []string{"-src", src, "-o", out}, &bytes.Buffer{}, &bytes.Buffer{})
 	if !errors.Is(err, publish.ErrNotOurs) {
 		t.Errorf("build into a foreign folder = %v; want ErrNotOurs", err)
 	}
@@ -85,13 +85,13 @@ func TestBuildCommandRefusesForeignFolder(t *testing.T) {
 
 func TestBuildCommandUsage(t *testing.T) {
 	for _, args := range [][]string{{"extra"}, {"-base-url", "example.org"}, {"-base-url", "ftp://x/"}, {"-nope"}} {
-		err := runBuild(args, &bytes.Buffer{}, &bytes.Buffer{})
+		err := runBuild(t.Context(), args, &bytes.Buffer{}, &bytes.Buffer{})
 		var u usageError
 		if !errors.As(err, &u) {
 			t.Errorf("build %q = %v; want a usage error", args, err)
 		}
 	}
-	if err := runBuild([]string{"-h"}, &bytes.Buffer{}, &bytes.Buffer{}); err != nil {
+	if err := runBuild(t.Context(), []string{"-h"}, &bytes.Buffer{}, &bytes.Buffer{}); err != nil {
 		t.Errorf("build -h = %v; want nil", err)
 	}
 }
@@ -102,7 +102,7 @@ func TestBuildCommandDeterministic(t *testing.T) {
 	var trees [2]map[string]string
 	for i := range trees {
 		out := filepath.Join(t.TempDir(), "public")
-		if err := runBuild([]string{"-src", src, "-o", out, "-base-url", "https://example.org/"}, &bytes.Buffer{}, &bytes.Buffer{}); err != nil {
+		if err := runBuild(t.Context(), []string{"-src", src, "-o", out, "-base-url", "https://example.org/"}, &bytes.Buffer{}, &bytes.Buffer{}); err != nil {
 			t.Fatal(err)
 		}
 		trees[i] = map[string]string{}
@@ -130,7 +130,7 @@ func TestBuildCommandRefusesSourceAsOutput(t *testing.T) {
 	os.WriteFile(filepath.Join(src, ".git", "HEAD"), []byte("ref"), 0o644)
 	for _, out := range []string{src, filepath.Dir(src), filepath.Join(src, "content"), filepath.Join(src, "static", "out")} {
 		before := snapshot(t, src)
-		err := runBuild([]string{"-src", src, "-o", out}, &bytes.Buffer{}, &bytes.Buffer{})
+		err := runBuild(t.Context(), []string{"-src", src, "-o", out}, &bytes.Buffer{}, &bytes.Buffer{})
 		if !errors.As(err, new(usageError)) || !strings.Contains(err.Error(), "-o ") {
 			t.Errorf("build -o %s = %v; want a usage error naming -o", out, err)
 		}

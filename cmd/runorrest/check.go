@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"slices"
@@ -48,13 +47,8 @@ as an annotation on the pull request, then the summary.
 Flags:
 `
 
-func runCheck(args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("check", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprint(fs.Output(), checkUsage)
-		fs.PrintDefaults()
-	}
+func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("check", checkUsage, stderr)
 	var bf buildFlags
 	bf.register(fs)
 	diff := fs.String("diff", "", "also list the paths whose advice changed since git `revision` REV")
@@ -81,7 +75,7 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	opts.Today = day
-	r, err := bf.build(context.Background(), opts)
+	r, err := bf.build(ctx, opts)
 	if err != nil && !errors.As(err, new(decision.Problems)) {
 		return err
 	}

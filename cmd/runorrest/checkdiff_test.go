@@ -156,7 +156,7 @@ func TestCheckDiffBrokenOldTree(t *testing.T) {
 func TestCheckDiffCommand(t *testing.T) {
 	dir := gitRepo(t)
 	var stdout, stderr bytes.Buffer
-	if err := run([]string{"check", "-src", dir, "-diff", "HEAD"}, &stdout, &stderr); err != nil {
+	if err := run(t.Context(), []string{"check", "-src", dir, "-diff", "HEAD"}, &stdout, &stderr); err != nil {
 		t.Fatalf("check -diff HEAD: %v\n%s", err, stderr.String())
 	}
 	out := stdout.String()
@@ -165,7 +165,7 @@ func TestCheckDiffCommand(t *testing.T) {
 			t.Errorf("check -diff HEAD output lacks %q:\n%s", want, out)
 		}
 	}
-	err := run([]string{"check", "-src", dir, "-diff", "nope"}, &stdout, &stderr)
+	err := run(t.Context(), []string{"check", "-src", dir, "-diff", "nope"}, &stdout, &stderr)
 	if got := exitCode(err); got != 1 || !errors.Is(err, errNoGit) {
 		t.Errorf("check -diff nope: exit %d, %v; want exit 1 with errNoGit", got, err)
 	}

@@ -1,7 +1,7 @@
 package main
 
 import (
-	"flag"
+	"context"
 	"fmt"
 	"io"
 
@@ -21,13 +21,8 @@ Flags:
 `
 
 // runGraph is the graph subcommand.
-func runGraph(args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("graph", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprint(fs.Output(), graphUsage)
-		fs.PrintDefaults()
-	}
+func runGraph(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("graph", graphUsage, stderr)
 	var lf loadFlags
 	lf.register(fs)
 	format := fs.String("format", "dot", "the output `format`: dot or mermaid")

@@ -19,7 +19,7 @@ func TestGraphDefaultGuide(t *testing.T) {
 	}
 	for _, f := range graph.Formats {
 		var stdout, stderr bytes.Buffer
-		if err := run([]string{"graph", "-src", "../..", "-format", string(f)}, &stdout, &stderr); err != nil {
+		if err := run(t.Context(), []string{"graph", "-src", "../..", "-format", string(f)}, &stdout, &stderr); err != nil {
 			t.Fatalf("graph -format %s: %v\n%s", f, err, stderr.String())
 		}
 		out := stdout.String()
@@ -48,7 +48,7 @@ func TestGraphErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		var stdout, stderr bytes.Buffer
-		err := run(tt.args, &stdout, &stderr)
+		err := run(t.Context(), tt.args, &stdout, &stderr)
 		if got := exitCode(err); got != tt.code {
 			t.Errorf("%q: exit %d (%v); want %d", tt.args, got, err, tt.code)
 		}

@@ -6,18 +6,21 @@
 //
 // The commands are:
 //
-//	check   validate content/tree.yaml and print a summary of its paths
-//	build   check the guide and render it to a static site in public/
-//	paths   list every path through the tree, one a line
-//	serve   preview the guide, rebuilding and reloading on every change
-//	graph   print the tree as a Graphviz DOT or Mermaid graph
-//	help    print this help
+//	check    run the build without writing: every problem at once, then a summary
+//	build    run the build and write the static site to public/
+//	serve    preview the guide, rebuilding and reloading on every change
+//	paths    list every path through the tree, one a line
+//	graph    print the tree as a Graphviz DOT or Mermaid graph
+//	version  print the version and VCS revision runorrest was built from
+//	help     print this help, or with a command's name its flags
 //
-// Every command takes -src DIR, the folder that holds content/ (default:
-// the current folder); nothing outside it is read. Exit status, for every
-// command: 0 done, 1 the input has problems or the job failed, 2 usage
-// error. (go run turns every failure into 1.) `runorrest <command> -h` describes a
-// command's flags; `go doc runorrest/decision` describes the tree file.
+// check, build and serve run the same build (package pipeline) with the
+// same flags: -src DIR, the folder that holds content/, templates/ and
+// static/ (default: the current folder; nothing outside it is read),
+// -max-depth N and -base-url URL. Exit status, for every command: 0 done,
+// 1 the input has problems or the job failed, 2 usage error (go run turns
+// every failure into 1). "runorrest help COMMAND" describes a command's
+// flags; "go doc runorrest/decision" describes the tree file.
 package main
 
 import (
@@ -28,27 +31,15 @@ import (
 	"io"
 	"log"
 	"os"
+	"os/signal"
 	"strings"
+	"syscall"
 
 	"runorrest/cmd/runorrest/internal/pipeline"
 	"runorrest/cmd/runorrest/internal/source"
 	"runorrest/cmd/runorrest/internal/terminal"
 	"runorrest/decision"
 )
-
-const usage = `Usage: runorrest <command> [flags]
-
-Commands:
-  check   validate content/tree.yaml and print a summary of its paths
-  build   check the guide and render it to a static site in public/
-  paths   list every path through the tree, one a line
-  serve   preview the guide, rebuilding and reloading on every change
-  graph   print the tree as a Graphviz DOT or Mermaid graph
-  help    print this help
-
-Every command takes -src DIR, the folder that holds content/ (default ".").
-Run "runorrest <command> -h" for a command's flags.
-`
 
 func main() {
 	os.Exit(runMain(os.Args[1:], os.Stdout, os.Stderr))
@@ -63,38 +54,20 @@ func runMain(args []string, stdout, stderr io.Writer) int {
 	log.SetOutput(errOut)
 	log.SetPrefix("runorrest: ")
 	log.SetFlags(0)
-	if err := run(args, out, errOut); err != nil {
+	// Ctrl-C or SIGTERM ends ctx: a build stops between its stages, serve
+	// shuts down cleanly. Once it has, a second Ctrl-C ends the process at
+	// once.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	context.AfterFunc(ctx, stop)
+	err := run(ctx, args, out, errOut)
+	stop()
+	if err != nil {
 		if msg := err.Error(); msg != "" {
 			log.Print(msg)
 		}
 		return exitCode(err)
 	}
 	return 0
-}
-
-// run dispatches to a command.
-func run(args []string, stdout, stderr io.Writer) error {
-	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
-		return usageError{"no command given"}
-	}
-	switch cmd, rest := args[0], args[1:]; cmd {
-	case "check":
-		return runCheck(rest, stdout, stderr)
-	case "build":
-		return runBuild(rest, stdout, stderr)
-	case "paths":
-		return runPaths(rest, stdout, stderr)
-	case "serve":
-		return runServe(rest, stdout, stderr)
-	case "graph":
-		return runGraph(rest, stdout, stderr)
-	case "help", "-h", "-help", "--help":
-		fmt.Fprint(stdout, usage)
-		return nil
-	default:
-		return usageError{fmt.Sprintf("unknown command %q (run \"runorrest help\" for the list)", cmd)}
-	}
 }
 
 // usageError is a mistake in the command line: exit status 2. An empty
@@ -166,16 +139,22 @@ func (f *buildFlags) build(ctx context.Context, opts pipeline.Options) (*pipelin
 // -h prints the usage and returns errHelp.
 func parseFlags(fs *flag.FlagSet, args []string) error {
 	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return errHelp
-		}
-		return usageError{}
+		return flagError(err)
 	}
 	if fs.NArg() > 0 {
 		fs.Usage()
 		return usageError{fmt.Sprintf("%s: unexpected argument %q", fs.Name(), fs.Arg(0))}
 	}
 	return nil
+}
+
+// flagError is the error of a failed fs.Parse: errHelp for -h, else a
+// usage error the flag package has printed already.
+func flagError(err error) error {
+	if errors.Is(err, flag.ErrHelp) {
+		return errHelp
+	}
+	return usageError{}
 }
 
 // errHelp ends a command that was asked for its usage: exit status 0.

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"testing"
 
@@ -17,7 +18,7 @@ import (
 func runCLI(t *testing.T, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
 	var out, errOut bytes.Buffer
-	err := run(args, &out, &errOut)
+	err := run(t.Context(), args, &out, &errOut)
 	if err != nil && err.Error() != "" {
 		errOut.WriteString("runorrest: " + err.Error() + "\n")
 	}
@@ -53,6 +54,14 @@ func TestCommands(t *testing.T) {
 		{args: []string{"paths", "-src", bad}, code: 1, stderr: "start names no question", wantNoOut: true},
 		{args: []string{"check", "-src", warn}, code: 0, stdout: "content/tree.yaml is valid.", stderr: "content/tree.yaml:47:15: warning: question \"tired\": options \"No\" and \"Yes\" both lead to \"easy-run\""},
 		{args: []string{"help"}, code: 0, stdout: "Usage: runorrest <command>"},
+		{args: []string{"help", "build"}, code: 0, stdout: "Usage: runorrest build", wantErr: false},
+		{args: []string{"help", "check"}, code: 0, stdout: "-base-url URL"},
+		{args: []string{"help", "help"}, code: 0, stdout: "Usage: runorrest help [COMMAND]"},
+		{args: []string{"help", "frobnicate"}, code: 2, stderr: `help: unknown command "frobnicate"`},
+		{args: []string{"help", "build", "check"}, code: 2, stderr: `help: unexpected argument "check"`},
+		{args: []string{"-h"}, code: 0, stdout: "  version  print the version"},
+		{args: []string{"version"}, code: 0, stdout: "runorrest "},
+		{args: []string{"version", "extra"}, code: 2, stderr: `version: unexpected argument "extra"`},
 		{args: nil, code: 2, stderr: "runorrest: no command given"},
 		{args: []string{"frobnicate"}, code: 2, stderr: `unknown command "frobnicate"`},
 	}
@@ -130,5 +139,40 @@ func TestSymlinkCannotEscape(t *testing.T) {
 	_, stderr, code := runCLI(t, "check", "-src", src)
 	if code != 1 || !strings.Contains(stderr, "cannot open the tree file") {
 		t.Errorf("check of a symlinked tree = %d, %q; want 1 and a refusal", code, stderr)
+	}
+}
+
+// TestUsageListsEveryCommand: the usage text and the dispatch come from the
+// one table, so every command listed runs, and -h of each succeeds.
+func TestUsageListsEveryCommand(t *testing.T) {
+	text := usage()
+	for _, c := range commands {
+		if !strings.Contains(text, "  "+c.name+" ") {
+			t.Errorf("usage does not list %s:\n%s", c.name, text)
+		}
+		var out bytes.Buffer
+		if err := run(t.Context(), []string{c.name, "-h"}, &out, &out); err != nil {
+			t.Errorf("%s -h = %v; want nil", c.name, err)
+		}
+	}
+}
+
+func TestVersionLine(t *testing.T) {
+	tests := []struct {
+		info debug.BuildInfo
+		want string
+	}{
+		{debug.BuildInfo{GoVersion: "go1.26.0", Main: debug.Module{Version: "v1.2.0"}, Settings: []debug.BuildSetting{
+			{Key: "vcs.revision", Value: "1a2b3c4d5e6f7a8b9c0d"}, {Key: "vcs.time", Value: "2026-11-29T09:00:00Z"}, {Key: "vcs.modified", Value: "false"}}},
+			"runorrest v1.2.0 (revision 1a2b3c4d5e6f, 2026-11-29T09:00:00Z) go1.26.0"},
+		{debug.BuildInfo{GoVersion: "go1.26.0", Main: debug.Module{Version: "(devel)"}, Settings: []debug.BuildSetting{
+			{Key: "vcs.revision", Value: "abc"}, {Key: "vcs.modified", Value: "true"}}},
+			"runorrest (devel) (revision abc, modified) go1.26.0"},
+		{debug.BuildInfo{GoVersion: "go1.26.0"}, "runorrest (devel) (no VCS revision recorded) go1.26.0"},
+	}
+	for _, tt := range tests {
+		if got := versionLine(&tt.info); got != tt.want {
+			t.Errorf("versionLine = %q; want %q", got, tt.want)
+		}
 	}
 }

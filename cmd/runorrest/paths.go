@@ -2,10 +2,10 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"encoding/csv"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"slices"
@@ -34,13 +34,8 @@ Flags:
 
 var pathFormats = []string{"text", "csv", "json"}
 
-func runPaths(args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("paths", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprint(fs.Output(), pathsUsage)
-		fs.PrintDefaults()
-	}
+func runPaths(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("paths", pathsUsage, stderr)
 	var lf loadFlags
 	lf.register(fs)
 	format := fs.String("format", "text", "the output `format`: text, csv or json")

@@ -2,12 +2,7 @@ package main
 
 import (
 	"context"
-	"flag"
-	"fmt"
 	"io"
-	"os"
-	"os/signal"
-	"syscall"
 
 	"runorrest/cmd/runorrest/internal/devserver"
 )
@@ -32,13 +27,8 @@ Flags:
 `
 
 // runServe is the serve subcommand.
-func runServe(args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprint(fs.Output(), serveUsage)
-		fs.PrintDefaults()
-	}
+func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("serve", serveUsage, stderr)
 	var bf buildFlags
 	bf.register(fs)
 	addr := fs.String("addr", devserver.DefaultAddr, "the `address` to listen on; 0.0.0.0:PORT lets other machines in")
@@ -49,10 +39,5 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	// Once the first Ctrl-C has started the shutdown, a second one ends
-	// the process at once.
-	context.AfterFunc(ctx, stop)
 	return devserver.Run(ctx, devserver.Config{Src: bf.src, Addr: *addr, Log: stderr, Options: opts})
 }

@@ -26,7 +26,7 @@ func TestServeUsage(t *testing.T) {
 	}
 	for _, tt := range tests {
 		var stdout, stderr bytes.Buffer
-		err := run(tt.args, &stdout, &stderr)
+		err := run(t.Context(), tt.args, &stdout, &stderr)
 		if got := exitCode(err); got != tt.code {
 			t.Errorf("%q: exit %d (%v); want %d", tt.args, got, err, tt.code)
 		}

@@ -28,7 +28,7 @@ func TestServeBuildsWhatBuildBuilds(t *testing.T) {
 	src := guide(t)
 	flags := []string{"-src", src, "-max-depth", "12", "-base-url", "https://example.org/guide/"}
 	out := filepath.Join(t.TempDir(), "public")
-	if err := run(append([]string{"build", "-o", out}, flags...), io.Discard, io.Discard); err != nil {
+	if err := run(t.Context(), append([]string{"build", "-o", out}, flags...), io.Discard, io.Discard); err != nil {
 		t.Fatal(err)
 	}
 	built := map[string][]byte{}
