@@ -130,25 +130,49 @@ func (t *Tree) Stats() Stats {
 	return s
 }
 
-// countPaths runs the counting DP, first in uint64 and, if any count
-// overflows, again in math/big. Column 0 counts all paths, column 1+k
-// the paths to verdict k.
+// countPaths counts the paths from start, in total (column 0) and per
+// verdict (column 1+k), and measures the shortest and longest path.
 func (t *Tree) countPaths() *pathCounts {
 	g := t.graph()
 	cols := 1 + len(t.Verdicts)
-	verdictCol := make([]int, len(t.Outcomes)) // 0: no known verdict
+	verdictCol := t.verdictColumns()
+	c := &pathCounts{}
+	if row, ok := countSmall(g, cols, verdictCol); ok {
+		c.total = new(big.Int).SetUint64(row[0])
+		for k := 1; k < cols; k++ {
+			c.perVerdict = append(c.perVerdict, new(big.Int).SetUint64(row[k]))
+		}
+	} else {
+		row := countBig(g, cols, verdictCol)
+		c.total = new(big.Int).Set(&row[0])
+		for k := 1; k < cols; k++ {
+			c.perVerdict = append(c.perVerdict, new(big.Int).Set(&row[k]))
+		}
+	}
+	c.shortest, c.longest = pathLengths(g)
+	return c
+}
+
+// verdictColumns gives, for each outcome, 1 + the index of its verdict,
+// or 0 when the tree has no such verdict.
+func (t *Tree) verdictColumns() []int {
+	cols := make([]int, len(t.Outcomes))
 	for i, o := range t.Outcomes {
 		for k, v := range t.Verdicts {
 			if v.ID == o.Verdict {
-				verdictCol[i] = 1 + k
+				cols[i] = 1 + k
 				break
 			}
 		}
 	}
-	c := &pathCounts{}
+	return cols
+}
+
+// countSmall runs the counting DP over a topological order in uint64 and
+// returns the row of start; ok is false when a count overflows.
+func countSmall(g *graph, cols int, verdictCol []int) (row []uint64, ok bool) {
 	small := make([]uint64, g.n*cols)
-	overflow := false
-	for i := len(g.order) - 1; i >= 0 && !overflow; i-- {
+	for i := len(g.order) - 1; i >= 0; i-- {
 		v := int(g.order[i])
 		row := small[v*cols : (v+1)*cols]
 		if v >= g.nq {
@@ -164,47 +188,43 @@ func (t *Tree) countPaths() *pathCounts {
 			}
 			for k, x := range small[int(w)*cols : (int(w)+1)*cols] {
 				if row[k] > math.MaxUint64-x {
-					overflow = true
+					return nil, false
 				}
 				row[k] += x
 			}
 		}
 	}
-	if !overflow {
-		row := small[g.start*cols : (g.start+1)*cols]
-		c.total = new(big.Int).SetUint64(row[0])
-		for k := 1; k < cols; k++ {
-			c.perVerdict = append(c.perVerdict, new(big.Int).SetUint64(row[k]))
+	return small[g.start*cols : (g.start+1)*cols], true
+}
+
+// countBig runs the counting DP in math/big and returns the row of start.
+func countBig(g *graph, cols int, verdictCol []int) []big.Int {
+	counts := make([]big.Int, g.n*cols)
+	for i := len(g.order) - 1; i >= 0; i-- {
+		v := int(g.order[i])
+		row := counts[v*cols : (v+1)*cols]
+		if v >= g.nq {
+			row[0].SetInt64(1)
+			if k := verdictCol[v-g.nq]; k > 0 {
+				row[k].SetInt64(1)
+			}
+			continue
 		}
-	} else {
-		small = nil
-		counts := make([]big.Int, g.n*cols)
-		for i := len(g.order) - 1; i >= 0; i-- {
-			v := int(g.order[i])
-			row := counts[v*cols : (v+1)*cols]
-			if v >= g.nq {
-				row[0].SetInt64(1)
-				if k := verdictCol[v-g.nq]; k > 0 {
-					row[k].SetInt64(1)
-				}
+		for _, w := range g.edges(v) {
+			if w < 0 {
 				continue
 			}
-			for _, w := range g.edges(v) {
-				if w < 0 {
-					continue
-				}
-				for k := range cols {
-					row[k].Add(&row[k], &counts[int(w)*cols+k])
-				}
+			for k := range cols {
+				row[k].Add(&row[k], &counts[int(w)*cols+k])
 			}
 		}
-		row := counts[g.start*cols : (g.start+1)*cols]
-		c.total = new(big.Int).Set(&row[0])
-		for k := 1; k < cols; k++ {
-			c.perVerdict = append(c.perVerdict, new(big.Int).Set(&row[k]))
-		}
 	}
-	// Shortest and longest paths, in questions, from each node.
+	return counts[g.start*cols : (g.start+1)*cols]
+}
+
+// pathLengths gives the shortest and longest path from start, in
+// questions.
+func pathLengths(g *graph) (shortest, longest int) {
 	short := make([]int32, g.n)
 	long := make([]int32, g.n)
 	for i := len(g.order) - 1; i >= 0; i-- {
@@ -223,8 +243,7 @@ func (t *Tree) countPaths() *pathCounts {
 		}
 		short[v], long[v] = lo+1, hi+1
 	}
-	c.shortest, c.longest = int(short[g.start]), int(long[g.start])
-	return c
+	return int(short[g.start]), int(long[g.start])
 }
 
 // Paths streams every path from start to an outcome of the given verdict
