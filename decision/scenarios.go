@@ -100,114 +100,135 @@ func (p Path) taken() string {
 
 // checkScenarios resolves the scenarios' answers and walks each.
 func (l *loader) checkScenarios() {
-	t, g := l.tree, l.tree.g
+	t := l.tree
 	if len(t.Scenarios) == 0 {
 		return
 	}
-	var questionIDs, outcomeIDs []string
+	ids := scenarioIDs{shared: make(map[string]int, len(t.Shared))}
 	for _, q := range t.Questions {
-		questionIDs = append(questionIDs, q.ID)
+		ids.questions = append(ids.questions, q.ID)
 	}
-	shared := make(map[string]int, len(t.Shared))
 	for i, q := range t.Shared {
-		questionIDs = append(questionIDs, q.ID)
-		shared[q.ID] = i
+		ids.questions = append(ids.questions, q.ID)
+		ids.shared[q.ID] = i
 	}
 	for _, o := range t.Outcomes {
-		outcomeIDs = append(outcomeIDs, o.ID)
+		ids.outcomes = append(ids.outcomes, o.ID)
 	}
 	for si, s := range t.Scenarios {
 		src := l.src.scenarios[si]
 		name := strconv.Quote(s.Name)
-		ok := true
-		for ai := range s.Answers {
-			a := &s.Answers[ai]
-			var q *Question
-			var qsrc questionSrc
-			if v, known := g.index[a.Question]; known && v < g.nq {
-				q, qsrc = t.Questions[v], l.src.questions[v]
-			} else if si, known := shared[a.Question]; known {
-				q, qsrc = t.Shared[si], l.src.shared[si]
-			} else {
-				l.errorf(a.Pos, ErrScenario, didYouMean(a.Question, questionIDs, "answer questions by their id, or shared questions by theirs"),
-					"scenario %s answers unknown question %q", name, a.Question)
-				ok = false
-				continue
-			}
-			if q.Scale == nil && qsrc.scaleKey {
-				ok = false // the scale is bad and reported already
-				continue
-			}
-			if q.Scale == nil {
-				continue
-			}
-			n, err := strconv.Atoi(strings.TrimSpace(a.Label))
-			if err != nil {
-				if oi := slices.IndexFunc(q.Options, func(o *Option) bool { return o.ID != "" && o.ID == a.Label }); oi >= 0 {
-					n = q.Options[oi].Lo // an option named by its id: any of its values
-				} else {
-					hint, orID := "answer a scale question with a whole number", ""
-					if slices.ContainsFunc(q.Options, func(o *Option) bool { return o.ID != "" }) {
-						hint, orID = "answer a scale question with a whole number, or an option's id", " or an option's id"
-						if h := q.nameHint(a.Label); !strings.HasPrefix(h, "use one of") {
-							hint = h
-						}
-					}
-					l.errorf(src.answers[ai], ErrScenario, hint,
-						"scenario %s: the answer to %q must be a number on the scale %d-%d%s, not %q", name, q.ID, q.Scale.Min, q.Scale.Max, orID, a.Label)
-					ok = false
-					continue
-				}
-			}
-			a.Value, a.IsValue, a.Label = n, true, ""
-		}
+		ok := l.scenarioAnswers(s, src, name, ids)
 		if s.Expect != "" {
-			if v, known := g.index[s.Expect]; !known || v < g.nq {
-				l.errorf(src.expect, ErrScenario, didYouMean(s.Expect, outcomeIDs, "name an outcome"),
+			if v, known := t.g.index[s.Expect]; !known || v < t.g.nq {
+				l.errorf(src.expect, ErrScenario, didYouMean(s.Expect, ids.outcomes, "name an outcome"),
 					"scenario %s expects unknown outcome %q", name, s.Expect)
 				ok = false
 			}
 		}
-		if !ok || s.Expect == "" {
+		if ok && s.Expect != "" {
+			l.scenarioWalk(s, src, name)
+		}
+	}
+}
+
+// scenarioIDs are the names a scenario may use, for its messages.
+type scenarioIDs struct {
+	questions, outcomes []string
+	shared              map[string]int // shared question id -> index
+}
+
+// scenarioAnswers checks that each answer names a question, and turns the
+// answers of scale questions into numbers. It reports whether the
+// scenario can be walked.
+func (l *loader) scenarioAnswers(s *Scenario, src scenarioSrc, name string, ids scenarioIDs) bool {
+	t, g := l.tree, l.tree.g
+	ok := true
+	for ai := range s.Answers {
+		a := &s.Answers[ai]
+		var q *Question
+		var qsrc questionSrc
+		if v, known := g.index[a.Question]; known && v < g.nq {
+			q, qsrc = t.Questions[v], l.src.questions[v]
+		} else if si, known := ids.shared[a.Question]; known {
+			q, qsrc = t.Shared[si], l.src.shared[si]
+		} else {
+			l.errorf(a.Pos, ErrScenario, didYouMean(a.Question, ids.questions, "answer questions by their id, or shared questions by theirs"),
+				"scenario %s answers unknown question %q", name, a.Question)
+			ok = false
 			continue
 		}
-		r := t.walk(s)
-		switch {
-		case r.badAns >= 0:
-			a := s.Answers[r.badAns]
-			q := r.badQ
-			if a.IsValue {
-				l.errorf(src.answers[r.badAns], ErrScenario, fmt.Sprintf("answer with a number from %d to %d", q.Scale.Min, q.Scale.Max),
-					"scenario %s: %d is not on the scale %d-%d of question %q", name, a.Value, q.Scale.Min, q.Scale.Max, q.ID)
+		if q.Scale == nil && qsrc.scaleKey {
+			ok = false // the scale is bad and reported already
+			continue
+		}
+		if q.Scale == nil {
+			continue
+		}
+		n, err := strconv.Atoi(strings.TrimSpace(a.Label))
+		if err != nil {
+			if oi := slices.IndexFunc(q.Options, func(o *Option) bool { return o.ID != "" && o.ID == a.Label }); oi >= 0 {
+				n = q.Options[oi].Lo // an option named by its id: any of its values
 			} else {
-				if len(q.Options) == 0 || q.Ask != "" && !l.src.questions[g.index[q.ID]].idsOK {
-					continue // the options are bad and reported already
+				hint, orID := "answer a scale question with a whole number", ""
+				if slices.ContainsFunc(q.Options, func(o *Option) bool { return o.ID != "" }) {
+					hint, orID = "answer a scale question with a whole number, or an option's id", " or an option's id"
+					if h := q.nameHint(a.Label); !strings.HasPrefix(h, "use one of") {
+						hint = h
+					}
 				}
-				what := fmt.Sprintf("question %q", q.ID)
-				if q.Ask != "" {
-					what = fmt.Sprintf("question %q (shared question %q)", q.ID, q.Ask)
-				}
-				l.errorf(src.answers[r.badAns], ErrScenario, q.nameHint(a.Label),
-					"scenario %s: %s has no option %q", name, what, a.Label)
+				l.errorf(src.answers[ai], ErrScenario, hint,
+					"scenario %s: the answer to %q must be a number on the scale %d-%d%s, not %q", name, q.ID, q.Scale.Min, q.Scale.Max, orID, a.Label)
+				ok = false
+				continue
 			}
-			continue
-		case r.stopped >= 0 && len(t.Questions[r.stopped].Options) == 0:
-			continue // the question is bad and reported already
-		case r.stopped >= 0:
-			l.errorf(s.Pos, ErrScenario, "add an answer to "+t.Questions[r.stopped].ID+"; "+r.path.taken(),
-				"scenario %s stops at question %q, which it does not answer", name, t.Questions[r.stopped].ID)
-			continue
-		case r.path.Outcome == nil:
-			continue // a dangling next or a cycle, reported already
-		case r.path.Outcome.ID != s.Expect:
-			l.errorf(src.expect, ErrScenario, r.path.taken(),
-				"scenario %s ends at %q, not at %q", name, r.path.Outcome.ID, s.Expect)
 		}
-		for ai, used := range r.used {
-			if !used {
-				l.errorf(s.Answers[ai].Pos, ErrScenario, "remove the answer, or change an earlier one; "+r.path.taken(),
-					"scenario %s answers %q, which is not on its path", name, s.Answers[ai].Question)
-			}
+		a.Value, a.IsValue, a.Label = n, true, ""
+	}
+	return ok
+}
+
+// scenarioWalk walks a scenario and reports where it leaves its answers:
+// an answer off the scale or not an option, a question it does not
+// answer, another outcome than it expects, an answer not on its path.
+func (l *loader) scenarioWalk(s *Scenario, src scenarioSrc, name string) {
+	t, g := l.tree, l.tree.g
+	r := t.walk(s)
+	switch {
+	case r.badAns >= 0:
+		a := s.Answers[r.badAns]
+		q := r.badQ
+		if a.IsValue {
+			l.errorf(src.answers[r.badAns], ErrScenario, fmt.Sprintf("answer with a number from %d to %d", q.Scale.Min, q.Scale.Max),
+				"scenario %s: %d is not on the scale %d-%d of question %q", name, a.Value, q.Scale.Min, q.Scale.Max, q.ID)
+			return
+		}
+		if len(q.Options) == 0 || q.Ask != "" && !l.src.questions[g.index[q.ID]].idsOK {
+			return // the options are bad and reported already
+		}
+		what := fmt.Sprintf("question %q", q.ID)
+		if q.Ask != "" {
+			what = fmt.Sprintf("question %q (shared question %q)", q.ID, q.Ask)
+		}
+		l.errorf(src.answers[r.badAns], ErrScenario, q.nameHint(a.Label),
+			"scenario %s: %s has no option %q", name, what, a.Label)
+		return
+	case r.stopped >= 0 && len(t.Questions[r.stopped].Options) == 0:
+		return // the question is bad and reported already
+	case r.stopped >= 0:
+		l.errorf(s.Pos, ErrScenario, "add an answer to "+t.Questions[r.stopped].ID+"; "+r.path.taken(),
+			"scenario %s stops at question %q, which it does not answer", name, t.Questions[r.stopped].ID)
+		return
+	case r.path.Outcome == nil:
+		return // a dangling next or a cycle, reported already
+	case r.path.Outcome.ID != s.Expect:
+		l.errorf(src.expect, ErrScenario, r.path.taken(),
+			"scenario %s ends at %q, not at %q", name, r.path.Outcome.ID, s.Expect)
+	}
+	for ai, used := range r.used {
+		if !used {
+			l.errorf(s.Answers[ai].Pos, ErrScenario, "remove the answer, or change an earlier one; "+r.path.taken(),
+				"scenario %s answers %q, which is not on its path", name, s.Answers[ai].Question)
 		}
 	}
 }
