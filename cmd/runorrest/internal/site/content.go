@@ -37,17 +37,6 @@ func (b *builder) loadMarkdown() {
 	b.pageOf = map[string]string{}
 	b.help = map[string]*mdDoc{}
 	b.outcomeFile = map[string]bool{}
-	ids := map[string]string{} // page name -> what it is, for collisions
-	node := func(kind, id string, pos decision.Pos) {
-		ids[id] = fmt.Sprintf("the %s %s (%s:%d:%d)", kind, id, b.tree.File, pos.Line, pos.Col)
-	}
-	for _, q := range b.tree.Questions {
-		node("question", q.ID, q.Pos)
-	}
-	for _, o := range b.tree.Outcomes {
-		node("outcome", o.ID, o.Pos)
-	}
-
 	// Outcome pages first: a file that is an outcome's page is not an article.
 	for _, o := range b.tree.Outcomes {
 		file := path.Join("content", o.Page)
@@ -56,6 +45,43 @@ func (b *builder) loadMarkdown() {
 			b.pageOf[file] = o.ID + ".html"
 			b.addDoc(file)
 		}
+	}
+	b.findArticles()
+	b.addHelp()
+
+	// Read and parse in parallel; each doc is independent.
+	parallel(len(b.docs), func(i int) { b.readAndParse(b.docs[i]) })
+	for _, a := range b.all() {
+		if a.doc != nil {
+			a.FM = a.doc.fm
+		}
+	}
+	for _, d := range b.docs {
+		b.checkDoc(d)
+	}
+	if b.failed() {
+		return
+	}
+	b.renderMarkdown()
+	sort.SliceStable(b.articles, func(i, j int) bool {
+		if b.articles[i].FM.Order != b.articles[j].FM.Order {
+			return b.articles[i].FM.Order < b.articles[j].FM.Order
+		}
+		return b.articles[i].Slug < b.articles[j].Slug
+	})
+}
+
+// findArticles registers every content/*.md that is not an outcome's page:
+// index.md and about.md fill the home and about pages, every other file is
+// an article, whose name must be a slug that no question, outcome or page
+// of the site has.
+func (b *builder) findArticles() {
+	ids := map[string]string{} // page name -> what it is, for collisions
+	for _, q := range b.tree.Questions {
+		ids[q.ID] = fmt.Sprintf("the question %s (%s:%d:%d)", q.ID, b.tree.File, q.Pos.Line, q.Pos.Col)
+	}
+	for _, o := range b.tree.Outcomes {
+		ids[o.ID] = fmt.Sprintf("the outcome %s (%s:%d:%d)", o.ID, b.tree.File, o.Pos.Line, o.Pos.Col)
 	}
 	names, _ := fs.Glob(b.fsys, "content/*.md")
 	sort.Strings(names)
@@ -85,7 +111,13 @@ func (b *builder) loadMarkdown() {
 		b.pageOf[file] = a.Path
 		a.doc = b.addDoc(file)
 	}
-	shared := map[string]*mdDoc{} // one help per shared question, however many steps ask it
+}
+
+// addHelp registers the Markdown help of every question: one doc per
+// shared question, however many steps ask it, placed where its words are
+// written in the tree file.
+func (b *builder) addHelp() {
+	shared := map[string]*mdDoc{}
 	for _, q := range b.tree.Questions {
 		if q.Help == "" {
 			continue
@@ -94,7 +126,7 @@ func (b *builder) loadMarkdown() {
 			b.help[q.ID] = d
 			continue
 		}
-		pos := q.Pos // problems in the help are reported where its words are written
+		pos := q.Pos
 		if s := b.tree.SharedQuestion(q.Ask); q.Ask != "" && s != nil {
 			pos = s.Pos
 		}
@@ -105,20 +137,11 @@ func (b *builder) loadMarkdown() {
 		b.help[q.ID] = d
 		b.docs = append(b.docs, d)
 	}
+}
 
-	// Read and parse in parallel; each doc is independent.
-	parallel(len(b.docs), func(i int) { b.readAndParse(b.docs[i]) })
-	for _, a := range b.all() {
-		if a.doc != nil {
-			a.FM = a.doc.fm
-		}
-	}
-	for _, d := range b.docs {
-		b.checkDoc(d)
-	}
-	if b.failed() {
-		return
-	}
+// renderMarkdown renders every parsed doc to HTML, in parallel, and splits
+// each outcome's guidance into its parts.
+func (b *builder) renderMarkdown() {
 	parallel(len(b.docs), func(i int) {
 		d := b.docs[i]
 		h, err := d.toHTML()
@@ -129,12 +152,6 @@ func (b *builder) loadMarkdown() {
 			b.problem(d.file, d.line+1, 1, ErrMarkdown, err.Error(), "fix the Markdown")
 		}
 		d.html = h
-	})
-	sort.SliceStable(b.articles, func(i, j int) bool {
-		if b.articles[i].FM.Order != b.articles[j].FM.Order {
-			return b.articles[i].FM.Order < b.articles[j].FM.Order
-		}
-		return b.articles[i].Slug < b.articles[j].Slug
 	})
 }
 
