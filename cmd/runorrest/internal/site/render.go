@@ -136,6 +136,18 @@ type section struct{ Href, Title string }
 
 // renderPages renders every page, in parallel, into b.files.
 func (b *builder) renderPages() {
+	sd := b.siteData()
+	b.renderShared(sd)
+	if b.failed() {
+		return
+	}
+	pages := b.pageData(sd)
+	b.warnings = append(b.warnings, duplicateWarnings(pages)...)
+	b.execute(pages)
+}
+
+// siteData is what every page of this build knows of the site.
+func (b *builder) siteData() *siteData {
 	sd := &siteData{
 		Title: b.tree.Title, Lang: "en", CSP: CSP, CSS: b.opts.CSS, Script: b.opts.Script, BaseURL: b.opts.BaseURL,
 		Start: b.tree.Start + ".html", Links: b.opts.Head, Meta: b.opts.Meta,
@@ -144,43 +156,18 @@ func (b *builder) renderPages() {
 	for _, h := range b.opts.Head {
 		sd.HasIcon = sd.HasIcon || h.Rel == "icon"
 	}
-	b.renderShared(sd)
-	if b.failed() {
-		return
-	}
+	return sd
+}
+
+// pageData lists every page with its data, in the site's order: home,
+// questions, outcomes, articles, about, the map and 404.
+func (b *builder) pageData(sd *siteData) []*pageData {
 	var pages []*pageData
 	treeReview := newReviewView(b.tree.Review, b.tree.ReviewInterval)
 	after := questionAfter(b.tree)
 	// add completes a page's data; own is the review its source records.
 	add := func(p *pageData, own decision.Review) {
-		p.Site, p.Notice = sd, Notice
-		if b.opts.BaseURL != "" && p.Kind != "404" {
-			p.Canonical = b.opts.BaseURL
-			if p.Path != "index.html" {
-				p.Canonical += p.Path
-			}
-		}
-		p.DocTitle = p.Title + " · " + b.tree.Title
-		p.OGType = "article"
-		switch p.Kind {
-		case "home":
-			p.DocTitle, p.OGType = b.tree.Title, "website"
-		case "question":
-			q := p.Question.Question
-			p.DocTitle = questionTitle(q, after[q.ID]) + " · " + b.tree.Title
-			p.Description = questionDescription(q, after[q.ID])
-			p.Robots = "noindex"
-		}
-		if p.Description == "" {
-			p.Description = b.fallbackDescription(p.Kind)
-		}
-		p.Image = b.opts.Image
-		if p.Review, p.ownReview = newReviewView(own, b.tree.ReviewInterval), true; p.Review == nil && p.Kind != "404" && !b.hasOwnPage(p.Kind) {
-			p.Review, p.ownReview = treeReview, false
-		}
-		if p.Kind != "404" {
-			p.JSONLD = b.jsonLD(p)
-		}
+		b.completePage(p, own, sd, treeReview, after)
 		pages = append(pages, p)
 	}
 	home := &pageData{Kind: "home", Path: "index.html", Title: b.tree.Title, Articles: b.articles}
@@ -223,8 +210,46 @@ func (b *builder) renderPages() {
 	// Keep the pages in their usual order: about before the map and 404.
 	n := len(pages)
 	pages[n-3], pages[n-2], pages[n-1] = pages[n-1], pages[n-3], pages[n-2]
-	b.warnings = append(b.warnings, duplicateWarnings(pages)...)
+	return pages
+}
 
+// completePage fills what every page has: the site, the notice, its
+// canonical URL, its document title and description, its review and its
+// structured data.
+func (b *builder) completePage(p *pageData, own decision.Review, sd *siteData, treeReview *reviewView, after map[string][]string) {
+	p.Site, p.Notice = sd, Notice
+	if b.opts.BaseURL != "" && p.Kind != "404" {
+		p.Canonical = b.opts.BaseURL
+		if p.Path != "index.html" {
+			p.Canonical += p.Path
+		}
+	}
+	p.DocTitle = p.Title + " · " + b.tree.Title
+	p.OGType = "article"
+	switch p.Kind {
+	case "home":
+		p.DocTitle, p.OGType = b.tree.Title, "website"
+	case "question":
+		q := p.Question.Question
+		p.DocTitle = questionTitle(q, after[q.ID]) + " · " + b.tree.Title
+		p.Description = questionDescription(q, after[q.ID])
+		p.Robots = "noindex"
+	}
+	if p.Description == "" {
+		p.Description = b.fallbackDescription(p.Kind)
+	}
+	p.Image = b.opts.Image
+	if p.Review, p.ownReview = newReviewView(own, b.tree.ReviewInterval), true; p.Review == nil && p.Kind != "404" && !b.hasOwnPage(p.Kind) {
+		p.Review, p.ownReview = treeReview, false
+	}
+	if p.Kind != "404" {
+		p.JSONLD = b.jsonLD(p)
+	}
+}
+
+// execute renders every page with its kind's template, in parallel, into
+// b.files, and lists it in b.pages.
+func (b *builder) execute(pages []*pageData) {
 	out := make([][]byte, len(pages))
 	parallel(len(pages), func(i int) {
 		p := pages[i]
