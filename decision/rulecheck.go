@@ -75,7 +75,8 @@ func breaksBecause(r *Rule, p Path) string {
 		return fmt.Sprintf(", whose verdict %s is in never (%s)", p.Outcome.Verdict, strings.Join(r.Never, ", "))
 	}
 	for _, s := range p.Steps {
-		if slices.Contains(r.Before, s.Question.ID) {
+		// A rule names a step by its id, or by the shared question it asks.
+		if slices.Contains(r.Before, s.Question.ID) || s.Question.Ask != "" && slices.Contains(r.Before, s.Question.Ask) {
 			return fmt.Sprintf(", which reaches %s before it asks %s", s.Question.ID, strings.Join(r.Asks, " or "))
 		}
 	}

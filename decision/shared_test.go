@@ -195,3 +195,14 @@ func TestSharedLimit(t *testing.T) {
 		}
 	}
 }
+
+// TestRuleBeforeSharedQuestion: a rule that names a shared question in
+// before says which step of it a breaking path reaches first.
+func TestRuleBeforeSharedQuestion(t *testing.T) {
+	s := sharedTree(t) + "rules:\n  - name: energy first\n    to: [run]\n    asks: [energy]\n    before: [where]\n"
+	_, err := Parse(TreeFile, []byte(s), Options{})
+	want := `rule "energy first" is broken by soreness=1-3 > where-mild=All over > energy-mild=3-5 => easy-run (run), which reaches where-mild before it asks energy`
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("Parse = %v; want %s", err, want)
+	}
+}
