@@ -275,3 +275,22 @@ func TestDepthLimitBoundary(t *testing.T) {
 		}
 	}
 }
+
+// TestSlugSuggestion checks the slug suggested for an id that is not one:
+// letters a to z and digits 0 to 9 are kept, lower-cased, every run of
+// other characters becomes one hyphen, never at either end.
+func TestSlugSuggestion(t *testing.T) {
+	for _, tt := range []struct{ id, want string }{
+		{"Tired_Legs", "tired-legs"},
+		{"a0z9", "a0z9"},
+		{"az_09", "az-09"},
+		{"_-zebra 9-", "zebra-9"},
+		{"Über Ärger", "ber-rger"},
+		{"`{/:@[", "my-id"},
+		{"", "my-id"},
+	} {
+		if got := slugify(tt.id); got != tt.want {
+			t.Errorf("slugify(%q) = %q; want %q", tt.id, got, tt.want)
+		}
+	}
+}
