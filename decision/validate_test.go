@@ -130,6 +130,17 @@ func TestLookups(t *testing.T) {
 	if tree.Question("rest-day") != nil || tree.Outcome("where") != nil || tree.Verdict("walk") != nil {
 		t.Error("lookups of the wrong kind or unknown ids should return nil")
 	}
+	// Every node is found by its id as its own kind, and only as that.
+	for _, q := range tree.Questions {
+		if tree.Question(q.ID) != q || tree.Outcome(q.ID) != nil {
+			t.Errorf("Question(%s), Outcome(%[1]s) = %v, %v; want the question, nil", q.ID, tree.Question(q.ID), tree.Outcome(q.ID))
+		}
+	}
+	for _, o := range tree.Outcomes {
+		if tree.Outcome(o.ID) != o || tree.Question(o.ID) != nil {
+			t.Errorf("Outcome(%s), Question(%[1]s) = %v, %v; want the outcome, nil", o.ID, tree.Outcome(o.ID), tree.Question(o.ID))
+		}
+	}
 }
 
 func TestPageNeverLeavesContent(t *testing.T) {
