@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
 	"strconv"
 	"strings"
 	"testing"
@@ -292,5 +293,22 @@ func TestSlugSuggestion(t *testing.T) {
 		if got := slugify(tt.id); got != tt.want {
 			t.Errorf("slugify(%q) = %q; want %q", tt.id, got, tt.want)
 		}
+	}
+}
+
+// TestSuggestionsForLongIds suggests the right id for a typo in an id of
+// 64 characters, the longest an id may be.
+func TestSuggestionsForLongIds(t *testing.T) {
+	b, err := os.ReadFile("testdata/good/at-limits.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := strings.Repeat("a", 30) + "-" + strings.Repeat("b", 33)
+	typo := strings.Repeat("a", 30) + "-" + strings.Repeat("b", 32) + "c"
+	data := strings.Replace(string(b), "start: "+id, "start: "+typo, 1)
+	_, err = Parse(TreeFile, []byte(data), Options{})
+	want := fmt.Sprintf("%s:4:8: start names no question: %q (did you mean %q?)", TreeFile, typo, id)
+	if got := errString(err); got != want {
+		t.Errorf("Parse(start with a typo) = %q; want %q", got, want)
 	}
 }
