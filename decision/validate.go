@@ -270,16 +270,16 @@ func (l *loader) checkScale(kind string, q *Question, src questionSrc) {
 			l.errorf(osrc.values, ErrScale, fmt.Sprintf("keep values within %d-%d", s.Min, s.Max),
 				"%s %q: option %q has values %s outside the scale %d-%d", kind, q.ID, o.Label, span(o.Lo, o.Hi), s.Min, s.Max)
 		}
-		overlap := -1
+		overlap, overlaps := 0, false // the first value already covered
 		for v := max(o.Lo, s.Min); v <= min(o.Hi, s.Max); v++ {
 			switch {
 			case owner[v-s.Min] == 0:
 				owner[v-s.Min] = oi + 1
-			case overlap < 0:
-				overlap = v
+			case !overlaps:
+				overlap, overlaps = v, true
 			}
 		}
-		if overlap >= 0 {
+		if overlaps {
 			other := q.Options[owner[overlap-s.Min]-1]
 			l.errorf(osrc.values, ErrScale, "cover each value with exactly one option",
 				"%s %q: option %q (values %s) overlaps option %q (values %s) at %d", kind, q.ID, o.Label, span(o.Lo, o.Hi), other.Label, span(other.Lo, other.Hi), overlap)
