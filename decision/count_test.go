@@ -10,17 +10,13 @@ import (
 // two options to the next question (so the count doubles at each) and, if
 // plusOne, a third option to run-out (adding one path). dn has the options
 // ends, each leading to the outcome it names. before, if not nil, are the
-// options of a start question placed in front of d1 ("d1" leads into the
-// chain).
+// options of a start question written after the chain ("d1" leads into
+// it).
 func doublingTree(n int, plusOne bool, ends []string, before []*Option) *Tree {
 	t := &Tree{File: TreeFile, Title: "Doubling", Start: "d1",
 		Verdicts: []*Verdict{{ID: "run", Label: "Run", Tone: "go"}, {ID: "rest", Label: "Rest", Tone: "stop"}},
 		Outcomes: []*Outcome{{ID: "run-out", Title: "Run", Verdict: "run", Page: "outcomes/easy-run.md"},
 			{ID: "rest-out", Title: "Rest", Verdict: "rest", Page: "outcomes/rest-day.md"}}}
-	if before != nil {
-		t.Start = "start"
-		t.Questions = append(t.Questions, &Question{ID: "start", Text: "Begin?", Options: before})
-	}
 	d := func(i int) string { return "d" + strconv.Itoa(i) }
 	for i := 1; i < n; i++ {
 		q := &Question{ID: d(i), Text: "Which?", Options: []*Option{{Label: "A", Next: d(i + 1)}, {Label: "B", Next: d(i + 1)}}}
@@ -34,6 +30,11 @@ func doublingTree(n int, plusOne bool, ends []string, before []*Option) *Tree {
 		last.Options = append(last.Options, &Option{Label: "E" + strconv.Itoa(i), Next: next})
 	}
 	t.Questions = append(t.Questions, last)
+	if before != nil {
+		// Last in the file: start need not be the first question.
+		t.Start = "start"
+		t.Questions = append(t.Questions, &Question{ID: "start", Text: "Begin?", Options: before})
+	}
 	return t
 }
 
