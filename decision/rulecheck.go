@@ -94,115 +94,148 @@ func ruleHint(r *Rule) string {
 // compileRule resolves a rule's ids and answers, reporting each one that
 // is unknown, and checks that the rule has one kind.
 func (l *loader) compileRule(r *Rule, src ruleSrc) (*compiledRule, bool) {
-	t, g := l.tree, l.tree.g
-	name := strconv.Quote(r.Name)
+	c := &ruleCompiler{l: l, r: r, src: src, ok: true, name: strconv.Quote(r.Name)}
 	if r.Name == "" {
-		name = "at line " + itoa(r.Pos.Line)
+		c.name = "at line " + itoa(r.Pos.Line)
 	}
-	ok := true
-	fail := func(pos Pos, hint, format string, args ...any) {
-		l.errorf(pos, ErrRule, hint, "rule "+name+": "+format, args...)
-		ok = false
+	c.checkKinds()
+	c.checkVerdicts("only", r.Only)
+	c.checkVerdicts("never", r.Never)
+	c.checkVerdicts("to", r.To)
+	cr := &compiledRule{asksRule: r.Asks != nil}
+	cr.asks = c.steps("asks", r.Asks)
+	cr.before = c.steps("before", r.Before)
+	for i, id := range r.Before {
+		_, _, steps := c.question(id, src.lists["before"][i])
+		if slices.ContainsFunc(steps, func(v int32) bool { return slices.Contains(cr.asks, v) }) {
+			c.fail(src.lists["before"][i], "a question cannot come before itself; remove it from one list", "question %q is in both asks and before", id)
+		}
 	}
+	cr.conds = c.conds()
+	cr.bad = badOutcomes(l.tree, r)
+	return cr, c.ok
+}
+
+// ruleCompiler holds what compileRule needs while it resolves one rule.
+type ruleCompiler struct {
+	l           *loader
+	r           *Rule
+	src         ruleSrc
+	name        string   // how messages name the rule
+	ok          bool     // no error reported
+	questionIDs []string // for did-you-mean hints, made when first needed
+}
+
+// fail reports a problem of the rule.
+func (c *ruleCompiler) fail(pos Pos, hint, format string, args ...any) {
+	c.l.errorf(pos, ErrRule, hint, "rule "+c.name+": "+format, args...)
+	c.ok = false
+}
+
+// checkKinds checks that the rule says exactly one of only, never and
+// asks, and that to and before come only with asks.
+func (c *ruleCompiler) checkKinds() {
 	var kinds []string
 	for _, k := range []string{"only", "never", "asks"} {
-		if _, has := src.keys[k]; has {
+		if _, has := c.src.keys[k]; has {
 			kinds = append(kinds, k)
 		}
 	}
 	switch {
-	case len(kinds) == 0 && !src.broken:
-		fail(r.Pos, "add only: [verdicts], never: [verdicts] or asks: [questions]", "says nothing: it has none of only, never and asks")
+	case len(kinds) == 0 && !c.src.broken:
+		c.fail(c.r.Pos, "add only: [verdicts], never: [verdicts] or asks: [questions]", "says nothing: it has none of only, never and asks")
 	case len(kinds) > 1:
-		fail(src.keys[kinds[1]], "keep one; write two rules to say both", "has both %s and %s", kinds[0], kinds[1])
+		c.fail(c.src.keys[kinds[1]], "keep one; write two rules to say both", "has both %s and %s", kinds[0], kinds[1])
 	}
-	if _, asks := src.keys["asks"]; !asks {
+	if _, asks := c.src.keys["asks"]; !asks {
 		for _, k := range []string{"to", "before"} {
-			if pos, has := src.keys[k]; has {
-				fail(pos, "use "+k+" with asks, or remove it", "%s belongs to an asks rule", k)
+			if pos, has := c.src.keys[k]; has {
+				c.fail(pos, "use "+k+" with asks, or remove it", "%s belongs to an asks rule", k)
 			}
 		}
 	}
+}
+
+// checkVerdicts reports each id of the list key that names no verdict.
+func (c *ruleCompiler) checkVerdicts(key string, ids []string) {
+	t := c.l.tree
 	verdictIDs := make([]string, len(t.Verdicts))
 	for i, v := range t.Verdicts {
 		verdictIDs[i] = v.ID
 	}
-	checkVerdicts := func(key string, ids []string) {
-		for i, id := range ids {
-			if !slices.Contains(verdictIDs, id) {
-				fail(src.lists[key][i], didYouMean(id, verdictIDs, "use one of: "+strings.Join(verdictIDs, ", ")), "%s names unknown verdict %q", key, id)
-			}
+	for i, id := range ids {
+		if !slices.Contains(verdictIDs, id) {
+			c.fail(c.src.lists[key][i], didYouMean(id, verdictIDs, "use one of: "+strings.Join(verdictIDs, ", ")), "%s names unknown verdict %q", key, id)
 		}
 	}
-	checkVerdicts("only", r.Only)
-	checkVerdicts("never", r.Never)
-	checkVerdicts("to", r.To)
-	var questionIDs []string
-	// question resolves a question id: a step's id names that step, a
-	// shared question's id every step that asks it. It returns the
-	// question whose words the answers are checked against, with whether
-	// those words were read well enough, and the steps.
-	question := func(id string, pos Pos) (*Question, bool, []int32) {
-		if v, known := g.index[id]; known && v < g.nq {
-			q, wordsOK := t.Questions[v], !l.src.questions[v].scaleKey || t.Questions[v].Scale != nil
-			if q.Ask != "" {
-				wordsOK = l.src.questions[v].idsOK
-			}
-			return q, wordsOK, []int32{int32(v)}
+}
+
+// steps resolves the question ids of the list key to the steps they name.
+func (c *ruleCompiler) steps(key string, ids []string) []int32 {
+	var out []int32
+	for i, id := range ids {
+		_, _, steps := c.question(id, c.src.lists[key][i])
+		out = append(out, steps...)
+	}
+	return out
+}
+
+// question resolves a question id: a step's id names that step, a shared
+// question's id every step that asks it. It returns the question whose
+// words the answers are checked against, with whether those words were
+// read well enough, and the steps.
+func (c *ruleCompiler) question(id string, pos Pos) (*Question, bool, []int32) {
+	l, t := c.l, c.l.tree
+	g := t.g
+	if v, known := g.index[id]; known && v < g.nq {
+		q, wordsOK := t.Questions[v], !l.src.questions[v].scaleKey || t.Questions[v].Scale != nil
+		if q.Ask != "" {
+			wordsOK = l.src.questions[v].idsOK
 		}
-		for si, sq := range t.Shared {
-			if sq.ID != id {
-				continue
-			}
-			var steps []int32
-			for v, q := range t.Questions {
-				if q.Ask == id {
-					steps = append(steps, int32(v))
-				}
-			}
-			return sq, l.src.shared[si].idsOK && (!l.src.shared[si].scaleKey || sq.Scale != nil), steps
+		return q, wordsOK, []int32{int32(v)}
+	}
+	for si, sq := range t.Shared {
+		if sq.ID != id {
+			continue
 		}
-		if v, known := g.index[id]; known {
-			fail(pos, "rules name questions; an outcome is named by its verdict in only, never or to", "%q is an outcome, not a question", t.nodeID(v))
-			return nil, false, nil
-		}
-		if questionIDs == nil {
-			for _, q := range t.Questions {
-				questionIDs = append(questionIDs, q.ID)
-			}
-			for _, q := range t.Shared {
-				questionIDs = append(questionIDs, q.ID)
+		var steps []int32
+		for v, q := range t.Questions {
+			if q.Ask == id {
+				steps = append(steps, int32(v))
 			}
 		}
-		fail(pos, didYouMean(id, questionIDs, "name questions by their id"), "unknown question %q", id)
+		return sq, l.src.shared[si].idsOK && (!l.src.shared[si].scaleKey || sq.Scale != nil), steps
+	}
+	if v, known := g.index[id]; known {
+		c.fail(pos, "rules name questions; an outcome is named by its verdict in only, never or to", "%q is an outcome, not a question", t.nodeID(v))
 		return nil, false, nil
 	}
-	cr := &compiledRule{asksRule: r.Asks != nil}
-	questions := func(key string, ids []string) []int32 {
-		var out []int32
-		for i, id := range ids {
-			_, _, steps := question(id, src.lists[key][i])
-			out = append(out, steps...)
+	if c.questionIDs == nil {
+		for _, q := range t.Questions {
+			c.questionIDs = append(c.questionIDs, q.ID)
 		}
-		return out
-	}
-	cr.asks = questions("asks", r.Asks)
-	cr.before = questions("before", r.Before)
-	for i, id := range r.Before {
-		_, _, steps := question(id, src.lists["before"][i])
-		if slices.ContainsFunc(steps, func(v int32) bool { return slices.Contains(cr.asks, v) }) {
-			fail(src.lists["before"][i], "a question cannot come before itself; remove it from one list", "question %q is in both asks and before", id)
+		for _, q := range t.Shared {
+			c.questionIDs = append(c.questionIDs, q.ID)
 		}
 	}
-	for ci, c := range r.When {
-		cc := compiledCond{clauses: len(c.Clauses)}
-		for qi, cl := range c.Clauses {
-			q, wordsOK, steps := question(cl.Question, cl.Pos)
+	c.fail(pos, didYouMean(id, c.questionIDs, "name questions by their id"), "unknown question %q", id)
+	return nil, false, nil
+}
+
+// conds compiles the rule's when conditions: for each, the steps its
+// clauses name and the answers each clause accepts. A rule with no
+// condition speaks of every path.
+func (c *ruleCompiler) conds() []compiledCond {
+	var out []compiledCond
+	for ci, cond := range c.r.When {
+		cc := compiledCond{clauses: len(cond.Clauses)}
+		for qi, cl := range cond.Clauses {
+			q, wordsOK, steps := c.question(cl.Question, cl.Pos)
 			if q == nil || !wordsOK {
-				ok = false // unknown, or its words are reported already
+				c.ok = false // unknown, or its words are reported already
 				continue
 			}
-			good, known := ruleAnswers(q, cl, src.conds[ci].answers[qi], fail)
+			good, known := ruleAnswers(q, cl, c.src.conds[ci].answers[qi], c.fail)
 			if !known {
 				continue
 			}
@@ -212,23 +245,28 @@ func (l *loader) compileRule(r *Rule, src ruleSrc) (*compiledRule, bool) {
 				cc.good = append(cc.good, good)
 			}
 		}
-		cr.conds = append(cr.conds, cc)
+		out = append(out, cc)
 	}
-	if len(cr.conds) == 0 {
-		cr.conds = []compiledCond{{}}
+	if len(out) == 0 {
+		out = []compiledCond{{}}
 	}
-	cr.bad = make([]bool, len(t.Outcomes))
+	return out
+}
+
+// badOutcomes marks the outcomes a path the rule speaks of may not end at.
+func badOutcomes(t *Tree, r *Rule) []bool {
+	bad := make([]bool, len(t.Outcomes))
 	for k, o := range t.Outcomes {
 		switch {
 		case r.Only != nil:
-			cr.bad[k] = !slices.Contains(r.Only, o.Verdict)
+			bad[k] = !slices.Contains(r.Only, o.Verdict)
 		case r.Never != nil:
-			cr.bad[k] = slices.Contains(r.Never, o.Verdict)
+			bad[k] = slices.Contains(r.Never, o.Verdict)
 		default:
-			cr.bad[k] = len(r.To) == 0 || slices.Contains(r.To, o.Verdict)
+			bad[k] = len(r.To) == 0 || slices.Contains(r.To, o.Verdict)
 		}
 	}
-	return cr, ok
+	return bad
 }
 
 // ruleAnswers marks the options of q that a clause's answers name: by
