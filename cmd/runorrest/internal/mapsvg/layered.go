@@ -65,7 +65,8 @@ type lnode struct {
 func layoutLayered(m *model) *placed { return layoutWith(m, true) }
 
 // layoutWith lays the map out, with or without the swaps of orderLayers
-// (the tests compare the two).
+// (the tests compare the two): rank the nodes, add a chain of virtual
+// nodes per edge, order the layers, then place them and draw the edges.
 func layoutWith(m *model, swaps bool) *placed {
 	index := map[string]int{}
 	var ns []*lnode
@@ -73,15 +74,23 @@ func layoutWith(m *model, swaps bool) *placed {
 		index[n.id] = i
 		ns = append(ns, &lnode{real: i, label: -1, w: textWidth(n.lines, charWidth) + 2*padX, h: float64(len(n.lines))*nodeFont*lineHeight + 2*padY, weight: 1})
 	}
-	// Ranks: twice the longest path from a source, so that labels get the
-	// odd columns.
-	level := make([]int, len(ns))
-	var visit func(i int, seen map[int]bool) int
-	memo := map[int]int{}
+	rankNodes(m, ns, index)
+	ns, chains := addChains(m, ns, index)
+	layers, cross := orderLayers(ns, initialLayers(ns), swaps)
+	width := placeColumns(ns, layers)
+	placeRows(ns, layers)
+	return drawPlaced(m, ns, index, chains, width, cross)
+}
+
+// rankNodes gives each node twice the longest path from a source as its
+// rank, so that labels get the odd columns.
+func rankNodes(m *model, ns []*lnode, index map[string]int) {
 	preds := make([][]int, len(ns))
 	for _, e := range m.edges {
 		preds[index[e.to]] = append(preds[index[e.to]], index[e.from])
 	}
+	memo := map[int]int{}
+	var visit func(i int, seen map[int]bool) int
 	visit = func(i int, seen map[int]bool) int {
 		if l, ok := memo[i]; ok {
 			return l
@@ -99,12 +108,15 @@ func layoutWith(m *model, swaps bool) *placed {
 		return l
 	}
 	for i := range ns {
-		level[i] = visit(i, map[int]bool{})
-		ns[i].rank = 2 * level[i]
+		ns[i].rank = 2 * visit(i, map[int]bool{})
 	}
-	// Virtual nodes: one chain per edge, the first link holding the label.
-	type chain struct{ nodes []int }
-	chains := make([]chain, len(m.edges))
+}
+
+// addChains links each edge through one virtual node per rank it spans,
+// the first holding the edge's label, and returns the nodes with each
+// edge's chain.
+func addChains(m *model, ns []*lnode, index map[string]int) ([]*lnode, [][]int) {
+	chains := make([][]int, len(m.edges))
 	link := func(a, b int) {
 		ns[a].succ = append(ns[a].succ, b)
 		ns[b].pred = append(ns[b].pred, a)
@@ -121,17 +133,22 @@ func layoutWith(m *model, swaps bool) *placed {
 			}
 			ns = append(ns, v)
 			link(prev, len(ns)-1)
-			chains[ei].nodes = append(chains[ei].nodes, len(ns)-1)
+			chains[ei] = append(chains[ei], len(ns)-1)
 			prev = len(ns) - 1
 		}
 		link(prev, to)
 	}
+	return ns, chains
+}
+
+// initialLayers puts the nodes in layers by rank, in the order of a
+// depth-first walk from the sources in file order.
+func initialLayers(ns []*lnode) [][]int {
 	maxRank := 0
 	for _, n := range ns {
 		maxRank = max(maxRank, n.rank)
 	}
 	layers := make([][]int, maxRank+1)
-	// Initial order: depth-first from the sources, in file order.
 	placedIn := make([]bool, len(ns))
 	var dfs func(i int)
 	dfs = func(i int) {
@@ -152,9 +169,12 @@ func layoutWith(m *model, swaps bool) *placed {
 	for i := range ns {
 		dfs(i)
 	}
-	layers, cross := orderLayers(ns, layers, swaps)
+	return layers
+}
 
-	// x: columns side by side.
+// placeColumns sets x: the layers side by side, each as wide as its
+// widest node. It returns the width of the whole.
+func placeColumns(ns []*lnode, layers [][]int) float64 {
 	x := 0.0
 	for _, l := range layers {
 		w := 0.0
@@ -166,8 +186,12 @@ func layoutWith(m *model, swaps bool) *placed {
 		}
 		x += w + colGap
 	}
-	width := x - colGap
-	// y: stack, then pull each column towards its neighbours.
+	return x - colGap
+}
+
+// placeRows sets y: each layer stacked, then pulled towards its
+// neighbours, sweeping one way and back.
+func placeRows(ns []*lnode, layers [][]int) {
 	for _, l := range layers {
 		y := 0.0
 		for _, i := range l {
@@ -187,6 +211,11 @@ func layoutWith(m *model, swaps bool) *placed {
 			place(ns, layers[r])
 		}
 	}
+}
+
+// drawPlaced turns the placed nodes into boxes and each edge's chain into
+// a curve, with y growing upwards.
+func drawPlaced(m *model, ns []*lnode, index map[string]int, chains [][]int, width float64, cross int) *placed {
 	top, bottom := 0.0, 0.0
 	for i, n := range ns {
 		if i == 0 || n.y-n.h/2 < top {
@@ -207,7 +236,7 @@ func layoutWith(m *model, swaps bool) *placed {
 		from, to := ns[index[e.from]], ns[index[e.to]]
 		pts := []point{{from.x + from.w/2, from.y}}
 		var c curve
-		for _, vi := range chains[ei].nodes {
+		for _, vi := range chains[ei] {
 			v := ns[vi]
 			y := v.y
 			if v.label >= 0 {
