@@ -3,57 +3,21 @@ package graph
 import (
 	"bytes"
 	"errors"
-	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"runorrest/decision"
+	"runorrest/cmd/runorrest/internal/testkit"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
-
-// tricky is a small tree whose words need escaping in both formats.
-func tricky() *decision.Tree {
-	return &decision.Tree{
-		File:  "content/tree.yaml",
-		Title: `Run "or" rest? <yes> & no`,
-		Start: "soreness",
-		Verdicts: []*decision.Verdict{
-			{ID: "run", Label: "Run easy", Tone: "go"},
-			{ID: "cross", Label: "Cross-train", Tone: ""},
-			{ID: "rest", Label: "Rest", Tone: "stop"},
-		},
-		Questions: []*decision.Question{
-			{ID: "soreness", Text: "How sore (1-10) are your legs?", Scale: &decision.Scale{Min: 1, Max: 10},
-				Options: []*decision.Option{
-					{Label: "Mild", Next: "feel", Lo: 1, Hi: 2},
-					{Label: "Soft 3", Next: "end", Lo: 3, Hi: 3},
-					{Label: "Painful", Next: "rest-day", Lo: 4, Hi: 10},
-				}},
-			{ID: "feel", Text: "Does running feel \"OK\"?\nA back\\slash \\N here",
-				Options: []*decision.Option{
-					{Label: "Yes | fine", Next: "easy-run"},
-					{Label: "No #1 <worse>", Next: "end"},
-				}},
-		},
-		Outcomes: []*decision.Outcome{
-			{ID: "easy-run", Title: "Go for an easy run", Verdict: "run"},
-			{ID: "end", Title: "Cross-train [bike] {or} swim", Verdict: "cross"},
-			{ID: "rest-day", Title: "Take a rest day", Verdict: "rest"},
-		},
-	}
-}
 
 func TestWriteGolden(t *testing.T) {
 	for _, f := range Formats {
 		t.Run(string(f), func(t *testing.T) {
 			var buf bytes.Buffer
-			if err := Write(&buf, tricky(), f); err != nil {
+			if err := Write(&buf, testkit.SmallTree(), f); err != nil {
 				t.Fatal(err)
 			}
-			golden(t, filepath.Join("testdata", "tricky."+string(f)), buf.Bytes())
+			testkit.Golden(t, filepath.Join("testdata", "tricky."+string(f)), buf.Bytes())
 		})
 	}
 }
@@ -61,10 +25,10 @@ func TestWriteGolden(t *testing.T) {
 func TestWriteDeterministic(t *testing.T) {
 	for _, f := range Formats {
 		var a, b bytes.Buffer
-		if err := Write(&a, tricky(), f); err != nil {
+		if err := Write(&a, testkit.SmallTree(), f); err != nil {
 			t.Fatal(err)
 		}
-		if err := Write(&b, tricky(), f); err != nil {
+		if err := Write(&b, testkit.SmallTree(), f); err != nil {
 			t.Fatal(err)
 		}
 		if !bytes.Equal(a.Bytes(), b.Bytes()) {
@@ -74,7 +38,7 @@ func TestWriteDeterministic(t *testing.T) {
 }
 
 func TestWriteUnknownFormat(t *testing.T) {
-	err := Write(&bytes.Buffer{}, tricky(), "svg")
+	err := Write(&bytes.Buffer{}, testkit.SmallTree(), "svg")
 	if !errors.Is(err, ErrFormat) {
 		t.Errorf("Write(svg) = %v; want ErrFormat", err)
 	}
@@ -127,28 +91,11 @@ func TestMermaidID(t *testing.T) {
 	}
 }
 
-// golden compares got with the file at path, or rewrites it with -update.
-func golden(t *testing.T, path string, got []byte) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("output differs from %s (run go test -update if the change is right)\ngot:\n%s\nwant:\n%s", path, got, want)
-	}
-}
-
 // TestDOTParses reads the DOT output back by the DOT grammar (readDOT) and
 // checks that every node and edge is there with its label intact.
 func TestDOTParses(t *testing.T) {
 	var buf bytes.Buffer
-	tree := tricky()
+	tree := testkit.SmallTree()
 	if err := Write(&buf, tree, DOT); err != nil {
 		t.Fatal(err)
 	}

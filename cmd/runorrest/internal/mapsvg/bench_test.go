@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"testing"
 
+	"runorrest/cmd/runorrest/internal/testkit"
 	"runorrest/decision"
 )
 
@@ -51,7 +52,7 @@ func benchSVG(b *testing.B, t *decision.Tree) {
 	b.ReportMetric(float64(size), "svg-bytes")
 }
 
-func BenchmarkSVGSample(b *testing.B) { benchSVG(b, sample()) }
+func BenchmarkSVGSample(b *testing.B) { benchSVG(b, testkit.SmallTree()) }
 
 func BenchmarkSVG500(b *testing.B) { benchSVG(b, bigTree(500)) }
 

@@ -4,9 +4,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"errors"
-	"flag"
 	"io"
-	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -14,40 +12,9 @@ import (
 	"strings"
 	"testing"
 
+	"runorrest/cmd/runorrest/internal/testkit"
 	"runorrest/decision"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
-
-func sample() *decision.Tree {
-	return &decision.Tree{
-		Title: `Run "or" rest? <a> & b`,
-		Start: "soreness",
-		Verdicts: []*decision.Verdict{
-			{ID: "run", Label: "Run easy", Tone: "go"},
-			{ID: "cross", Label: "Cross-train", Tone: "caution"},
-			{ID: "rest", Label: "Rest", Tone: "stop"},
-		},
-		Questions: []*decision.Question{
-			{ID: "soreness", Text: "How sore are your legs right now?", Scale: &decision.Scale{Min: 1, Max: 10},
-				Options: []*decision.Option{
-					{Label: "Mild", Next: "feel", Lo: 1, Hi: 2},
-					{Label: "A soft 3", Next: "end", Lo: 3, Hi: 3},
-					{Label: "Pain", Next: "rest-day", Lo: 4, Hi: 10},
-				}},
-			{ID: "feel", Text: `How does running <feel> "today"?`,
-				Options: []*decision.Option{
-					{Label: "Loosens up after a few minutes", Next: "easy-run"},
-					{Label: "Gets worse & worse", Next: "end"},
-				}},
-		},
-		Outcomes: []*decision.Outcome{
-			{ID: "easy-run", Title: "Go for an easy run", Verdict: "run"},
-			{ID: "end", Title: "Cross-train on a bike or in the pool", Verdict: "cross"},
-			{ID: "rest-day", Title: "Take a rest day", Verdict: "rest"},
-		},
-	}
-}
 
 func TestSVGGolden(t *testing.T) {
 	tests := []struct {
@@ -58,11 +25,11 @@ func TestSVGGolden(t *testing.T) {
 		{"sample.svg", Options{Standalone: true}},
 	}
 	for _, tt := range tests {
-		got, err := SVG(sample(), tt.opts)
+		got, err := SVG(testkit.SmallTree(), tt.opts)
 		if err != nil {
 			t.Fatal(err)
 		}
-		golden(t, filepath.Join("testdata", tt.name), got)
+		testkit.Golden(t, filepath.Join("testdata", tt.name), got)
 	}
 }
 
@@ -122,11 +89,11 @@ func abs(v float64) float64 {
 }
 
 func TestSVGDeterministic(t *testing.T) {
-	a, err := SVG(sample(), Options{})
+	a, err := SVG(testkit.SmallTree(), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := SVG(sample(), Options{})
+	b, err := SVG(testkit.SmallTree(), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -139,7 +106,7 @@ func TestSVGDeterministic(t *testing.T) {
 // map promises: every node a link to its page, no style attribute, no
 // script, every word of the tree escaped.
 func TestSVGWellFormed(t *testing.T) {
-	src, err := SVG(sample(), Options{Standalone: true})
+	src, err := SVG(testkit.SmallTree(), Options{Standalone: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -229,29 +196,12 @@ func TestNum(t *testing.T) {
 var styleAttr = regexp.MustCompile(`\sstyle=`)
 
 func TestSVGNoInlineStyle(t *testing.T) {
-	got, err := SVG(sample(), Options{})
+	got, err := SVG(testkit.SmallTree(), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if styleAttr.Match(got) {
 		t.Error("the SVG has a style= attribute, which the CSP forbids")
-	}
-}
-
-// golden compares got with the file at path, or rewrites it with -update.
-func golden(t *testing.T, path string, got []byte) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("output differs from %s (run go test -update if the change is right)", path)
 	}
 }
 

@@ -14,6 +14,8 @@ import (
 	"sync"
 	"testing"
 	"testing/fstest"
+
+	"runorrest/decision"
 )
 
 // Root is the repository's root folder, which holds go.mod, content/,
@@ -142,5 +144,38 @@ func Golden(t testing.TB, file string, got []byte) {
 	}
 	if !bytes.Equal(got, want) {
 		t.Errorf("%s differs:\ngot:\n%s\nwant:\n%s", file, got, want)
+	}
+}
+
+// SmallTree is a tree of two questions and three outcomes whose words need
+// escaping in every output that shows them: HTML, SVG, DOT and Mermaid.
+func SmallTree() *decision.Tree {
+	return &decision.Tree{
+		File:  "content/tree.yaml",
+		Title: `Run "or" rest? <yes> & no`,
+		Start: "soreness",
+		Verdicts: []*decision.Verdict{
+			{ID: "run", Label: "Run easy", Tone: "go"},
+			{ID: "cross", Label: "Cross-train", Tone: "caution"},
+			{ID: "rest", Label: "Rest", Tone: "stop"},
+		},
+		Questions: []*decision.Question{
+			{ID: "soreness", Text: "How sore (1-10) are your legs?", Scale: &decision.Scale{Min: 1, Max: 10},
+				Options: []*decision.Option{
+					{Label: "Mild", Next: "feel", Lo: 1, Hi: 2},
+					{Label: "A soft 3", Next: "end", Lo: 3, Hi: 3},
+					{Label: "Pain", Next: "rest-day", Lo: 4, Hi: 10},
+				}},
+			{ID: "feel", Text: "Does running <feel> \"today\"?\nA back\\slash \\N here",
+				Options: []*decision.Option{
+					{Label: "Yes | fine", Next: "easy-run"},
+					{Label: "Gets worse & #1 <worse>", Next: "end"},
+				}},
+		},
+		Outcomes: []*decision.Outcome{
+			{ID: "easy-run", Title: "Go for an easy run", Verdict: "run"},
+			{ID: "end", Title: "Cross-train [bike] {or} swim", Verdict: "cross"},
+			{ID: "rest-day", Title: "Take a rest day", Verdict: "rest"},
+		},
 	}
 }
