@@ -58,7 +58,7 @@ func TestGuideRulesAloneCatchUnsafeEdits(t *testing.T) {
 			"tired-pain:", "just-legs: pain-rest", "test-run", "pain above a soft 3 never leads to a run", ""},
 		{"mild soreness in one spot sent running",
 			"where-mild:", "one-spot: injury-watch", "easy-run", "soreness in one spot or on one side never leads to a run",
-			"soreness=1-2 > where-mild=In one spot or on one side => easy-run (run)"},
+			"soreness=1-2 > where-mild=In one spot, even the same spot on both legs, or on one side => easy-run (run)"},
 		{"a soft 3 on one side sent on a test run",
 			"where-soft:", "one-spot: injury-watch", "test-run", "soreness in one spot or on one side never leads to a run", ""},
 		{"a drained runner sent to cross-train",
