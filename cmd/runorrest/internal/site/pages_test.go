@@ -88,11 +88,13 @@ func TestPageContract(t *testing.T) {
 			`<a data-next="rest-day" data-value="3" href="rest-day.html">3</a>`,
 			`<a data-next="rest-day" data-value="10" href="rest-day.html">10</a>`,
 			`<span>1: barely there</span>`,
+			`<p class="notice" role="note">This is not medical advice. If pain is severe, sharp or lasts, see a health professional.</p>`,
 		}},
 		{"where.html", []string{
 			`<a data-next="tired" href="tired.html">All over</a>`,
 			`<a data-next="cross-train" href="cross-train.html">One spot</a>`,
 			`<p class="progress">At most 2 questions to go</p>`,
+			`<p class="notice" role="note">This is not medical advice. If pain is severe, sharp or lasts, see a health professional.</p>`,
 		}},
 		{"cross-train.html", []string{
 			`<main data-node="cross-train" data-kind="outcome" data-verdict="cross">`,

@@ -34,7 +34,8 @@
 //     be a slug and must not be the id of a question or outcome. Two names
 //     are special: index.md, if present, is the home page's introduction,
 //     and about.md the about page.
-//   - templates/*.html: base.html holds the layout; home, question, outcome,
+//   - templates/*.html: base.html holds the layout and the "notice" block
+//     that outcome and question pages show; home, question, outcome,
 //     article, about and 404 each define the block "main".
 //   - the compiled stylesheet and script (package bundle), which every page
 //     names by the paths given in Options.
@@ -67,7 +68,8 @@ import (
 const CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; " +
 	"object-src 'none'; base-uri 'self'; form-action 'self'"
 
-// Notice is shown on every outcome.
+// Notice is shown on every outcome and question page (the template block
+// "notice" in templates/base.html).
 const Notice = "This is not medical advice. If pain is severe, sharp or lasts, see a health professional."
 
 // Sentinel errors of the problems Build reports (decision.Problem.Err).
