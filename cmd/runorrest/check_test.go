@@ -3,7 +3,6 @@ package main
 import (
 	"encoding/json"
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -37,21 +36,7 @@ func TestCheckGolden(t *testing.T) {
 			stdout, stderr, code := runCLI(t, withSources(t, tt.args)...)
 			got := fmt.Sprintf("$ runorrest %s\nexit %d\n-- stdout --\n%s-- stderr --\n%s", strings.Join(tt.args, " "), code, stdout, stderr)
 			golden := filepath.Join("testdata", "check", tt.name+".golden")
-			if *testkit.Update {
-				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to create it)", err)
-			}
-			if got != string(want) {
-				t.Errorf("runorrest %s:\n%s\nwant:\n%s", strings.Join(tt.args, " "), got, want)
-			}
+			testkit.Golden(t, golden, []byte(got))
 		})
 	}
 }
