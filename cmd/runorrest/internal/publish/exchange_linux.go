@@ -1,6 +1,10 @@
 package publish
 
-import "golang.org/x/sys/unix"
+import (
+	"os"
+
+	"golang.org/x/sys/unix"
+)
 
 // exchange swaps the folders a and b in one atomic step (renameat2 with
 // RENAME_EXCHANGE). It fails where the file system cannot.
@@ -31,4 +35,10 @@ func tryLock(dir string) bool {
 	}
 	defer unix.Close(fd)
 	return unix.Flock(fd, unix.LOCK_EX|unix.LOCK_NB) == nil
+}
+
+// openNoFollow opens the file p for reading, failing if p is a symbolic
+// link.
+func openNoFollow(p string) (*os.File, error) {
+	return os.OpenFile(p, os.O_RDONLY|unix.O_NOFOLLOW, 0)
 }

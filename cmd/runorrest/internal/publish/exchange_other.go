@@ -20,3 +20,12 @@ func tryLock(dir string) bool {
 	fi, err := os.Stat(dir)
 	return err == nil && time.Since(fi.ModTime()) > time.Hour
 }
+
+// openNoFollow opens the file p for reading, failing if p is a symbolic
+// link (linkSame checks that the file linked is the file read).
+func openNoFollow(p string) (*os.File, error) {
+	if fi, err := os.Lstat(p); err != nil || fi.Mode()&os.ModeSymlink != 0 {
+		return nil, os.ErrInvalid
+	}
+	return os.Open(p)
+}

@@ -4,6 +4,11 @@
 // renaming the old folder away and the new one in. The old folder is then
 // deleted. A failed write leaves the previous output as it was.
 //
+// A file whose bytes are the same as in the previous output is not written
+// again but hard-linked into the new folder (where the file system can):
+// a rebuild after a small edit creates and deletes few files, which is
+// most of the cost of writing a large site.
+//
 // A folder counts as built by runorrest only if it holds the marker as a
 // regular file with the marker's exact text. Temporary folders that a
 // killed build left beside the target (named like the target plus ".tmp-",
@@ -108,7 +113,11 @@ func Write(dir string, files map[string][]byte) (err error) {
 	if err := os.WriteFile(filepath.Join(tmp, Marker), []byte(markerText), 0o644); err != nil {
 		return err
 	}
-	if err := writeFiles(tmp, names, files); err != nil {
+	prev := ""
+	if exists && isOurs(abs) {
+		prev = abs
+	}
+	if err := writeFiles(tmp, prev, names, files); err != nil {
 		return err
 	}
 	if !exists {
@@ -185,8 +194,10 @@ func isOurs(dir string) bool {
 }
 
 // writeFiles writes the files into dir: folders first, each once, then the
-// files on a few goroutines. It returns every error, joined.
-func writeFiles(dir string, names []string, files map[string][]byte) error {
+// files on a few goroutines, each linked from the folder prev instead when
+// prev holds it with the same bytes (prev "": none). It returns every
+// error, joined.
+func writeFiles(dir, prev string, names []string, files map[string][]byte) error {
 	made := map[string]bool{".": true}
 	for _, name := range names {
 		d := path.Dir(name)
@@ -200,7 +211,12 @@ func writeFiles(dir string, names []string, files map[string][]byte) error {
 	}
 	errs := make([]error, len(names))
 	parallel(len(names), 4, func(i int) {
-		errs[i] = os.WriteFile(filepath.Join(dir, filepath.FromSlash(names[i])), files[names[i]], 0o644)
+		name := filepath.FromSlash(names[i])
+		dst := filepath.Join(dir, name)
+		if prev != "" && linkSame(filepath.Join(prev, name), dst, files[names[i]]) {
+			return
+		}
+		errs[i] = os.WriteFile(dst, files[names[i]], 0o644)
 	})
 	return errors.Join(slices.DeleteFunc(errs, func(e error) bool { return e == nil })...)
 }

@@ -125,7 +125,9 @@ func TestWriteFailureKeepsPrevious(t *testing.T) {
 		t.Fatal(err)
 	}
 	before := tree(t, parent)
-	err := Write(out, map[string][]byte{"index.html": []byte("new"), "x": []byte("file"), "x/y.html": []byte("under a file")})
+	// a.html is unchanged: linked from the previous output before the
+	// failure, which must not touch it either.
+	err := Write(out, map[string][]byte{"index.html": []byte("new"), "a.html": []byte("a"), "x": []byte("file"), "x/y.html": []byte("under a file")})
 	if err == nil {
 		t.Fatal("Write with a file and folder of one name = nil; want an error")
 	}
