@@ -91,6 +91,9 @@ func (l *loader) decodeTree(root *node) {
 		return
 	}
 	t := l.tree
+	if p, ok := f.get("title"); ok {
+		t.titlePos = posOf(p.val)
+	}
 	if s, ok := l.text(topLevel, f.val("title")); ok {
 		t.Title = s
 		if Slug(s) == "" {
@@ -104,6 +107,7 @@ func (l *loader) decodeTree(root *node) {
 		}
 	}
 	l.decodeTargets(f)
+	l.decodeLang(f)
 	l.decodeVerdicts(f.val("verdicts"))
 	l.decodeShared(f.val("shared"))
 	l.decodeQuestions(f.val("questions"))
@@ -123,6 +127,9 @@ func (l *loader) decodeVerdicts(p pair) {
 		tonePos := posOf(e.key)
 		f := l.fields(e.val, posOf(e.key), ctx, verdictKeys)
 		v.Label, _ = l.text(ctx, f.val("label"))
+		if p, ok := f.get("label"); ok {
+			v.labelPos = posOf(p.val)
+		}
 		if tp, ok := f.get("tone"); ok {
 			tonePos = posOf(tp.val)
 			if tone, ok := l.text(ctx, tp); ok {
@@ -168,7 +175,11 @@ func (l *loader) decodeWords(ctx where, e pair, shared bool) (*Question, questio
 	}
 	f := l.fieldsWith(e.val, posOf(e.key), ctx, keys, hints)
 	q.Text, _ = l.keepText(ctx, f.val("text"), false)
+	if p, ok := f.get("text"); ok {
+		q.words.text = posOf(p.val)
+	}
 	if h, ok := f.get("help"); ok {
+		q.words.help = posOf(h.val)
 		q.Help, _ = l.keepText(ctx, h, true)
 	}
 	if s, ok := f.get("scale"); ok {
@@ -211,9 +222,11 @@ func (l *loader) decodeScale(qctx where, p pair) *Scale {
 	}
 	if v, ok := f.get("low"); ok {
 		s.Low, _ = l.keepText(ctx, v, false)
+		s.lowPos = posOf(v.val)
 	}
 	if v, ok := f.get("high"); ok {
 		s.High, _ = l.keepText(ctx, v, false)
+		s.highPos = posOf(v.val)
 	}
 	if !okMin || !okMax {
 		return nil
@@ -270,6 +283,7 @@ func (l *loader) decodeOptions(qctx where, p pair, shared bool) ([]*Option, []op
 		if v, ok := f.get("label"); ok {
 			src.label = posOf(v.val)
 			o.Label, _ = l.keepText(ctx, v, false)
+			o.labelPos = posOf(v.val)
 		}
 		if v, ok := f.get("next"); ok {
 			src.next = posOf(v.val)
@@ -277,6 +291,7 @@ func (l *loader) decodeOptions(qctx where, p pair, shared bool) ([]*Option, []op
 		}
 		if v, ok := f.get("why"); ok {
 			o.Why, _ = l.keepText(ctx, v, false)
+			o.whyPos = posOf(v.val)
 		}
 		if v, ok := f.get("values"); ok {
 			src.values, src.valuesKey = posOf(v.val), true
@@ -323,6 +338,9 @@ func (l *loader) decodeOutcomes(p pair) {
 		src := outcomeSrc{verdict: posOf(e.key), page: posOf(e.key)}
 		f := l.fields(e.val, posOf(e.key), ctx, outcomeKeys)
 		o.Title, _ = l.text(ctx, f.val("title"))
+		if p, ok := f.get("title"); ok {
+			o.titlePos = posOf(p.val)
+		}
 		if v, ok := f.get("verdict"); ok {
 			src.verdict = posOf(v.val)
 			o.Verdict, _ = l.text(ctx, v)
@@ -480,5 +498,29 @@ func (l *loader) decodeTargets(f fieldSet) {
 	}
 	if t.Review.By == "" || t.Review.Date.IsZero() {
 		t.Review = Review{}
+	}
+}
+
+// decodeLang reads the optional lang and lang-name of the tree file.
+func (l *loader) decodeLang(f fieldSet) {
+	t := l.tree
+	t.Lang, t.Dir = DefaultLang, "content"
+	if p, ok := f.get("lang"); ok {
+		if s, ok := l.text(topLevel, p); ok {
+			if msg := checkLang(s); msg != "" {
+				l.errorf(posOf(p.val), ErrLang, "write the language of the tree's words as a tag such as en", "lang: %s", msg)
+			} else {
+				t.Lang = s
+			}
+		}
+	}
+	if p, ok := f.get("lang-name"); ok {
+		t.LangName, _ = l.text(topLevel, p)
+	}
+	if t.LangName == "" {
+		t.LangName = t.Lang
+		if t.Lang == "en" {
+			t.LangName = "English"
+		}
 	}
 }

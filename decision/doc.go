@@ -83,6 +83,13 @@
 //   - review-interval: the time between two reviews of the tree and of every
 //     page, "N months" or "N years", at most 5 years (default 12 months).
 //
+// and these, optional (see Languages):
+//
+//   - lang: the language of the tree's words, a lower-case BCP 47 tag
+//     (default en).
+//   - lang-name: the language's own name, for the language switch (default
+//     English for en, else the tag).
+//
 // # Ids
 //
 // Verdict, question and outcome ids are slugs: lower-case letters and
@@ -245,6 +252,91 @@
 // quoted with its number of words and of long words (three syllables or
 // more). A report lists the words per sentence, the share of long words and
 // the grade of every page and question.
+//
+// # Languages
+//
+// The tree file holds the guide's structure and its words in one language,
+// the original (lang). Each extra language is a folder content/<lang>/ of
+// the source folder, named with a lower-case BCP 47 tag (es, pt-br: a
+// language of 2 or 3 letters, then up to three subtags of 2 to 8 letters or
+// digits), that holds words.yaml ([WordsFile]). It has:
+//
+//   - words.yaml: only words, keyed by the ids of the tree file (below);
+//   - the Markdown pages, at the same paths as the original's: every
+//     content/*.md (about.md, recovery.md, ...) and every outcome's page
+//     (outcomes/easy-run.md, ...). A page the original does not have is an
+//     error, and so is a missing one.
+//
+// The structure (ids, next, scales' numbers, values, tones, pages,
+// scenarios and rules) is written once, in the tree file, and shared by
+// every language, so every language gives the same verdict for the same
+// answers by construction. A words file reads:
+//
+//	# The Spanish words of the guide.
+//	lang: es                 # the folder's name
+//	name: Español            # the language's own name
+//	title: ¿Correr o descansar?
+//	verdicts:
+//	  run: {label: Corre con calma}
+//	shared:                  # the words of the shared questions, by id
+//	  where:
+//	    text: ¿Dónde lo notas?
+//	    help: |
+//	      ...
+//	    options:             # by option id
+//	      both-legs: {label: ..., why: ...}
+//	questions:               # the words of the questions, by id
+//	  soreness:
+//	    text: ...
+//	    scale: {low: ..., high: ...}
+//	    options:
+//	      mild: {label: ..., why: ...}
+//	  tired-pain:            # a step: only the why lines it gives its answers
+//	    why: {drained: ..., just-legs: ...}
+//	outcomes:
+//	  easy-run: {title: ...}
+//	ui:                      # the site's own strings, by message id
+//	  start: Empezar
+//
+// Every string the original has must have its translation, and nothing
+// else may: a question's text and help, a scale's low and high, each
+// option's label and why (by the option's id: in a guide with languages
+// every option of a question with words of its own has an id), a verdict's
+// label, an outcome's title, the title; a step that asks a shared question
+// has words only for the why lines of its own. A missing string and words
+// for an id (or a field) the original does not have are errors at their
+// position in the words file, naming the original's position. lang must be
+// the folder's name and not the original's language; name is required. The
+// words follow the rules of the tree file's text (# Text, # Limits: the
+// words file has the tree file's size limit), and are measured for the
+// reading level like the original's. The site checks ui: against its own
+// strings ([Options].UI).
+//
+// A translated string may record the original it was made from: beside
+// the words, from: maps each key to [Hash] of the original string, the
+// first 8 hex digits of its SHA-256 (a step's from: maps why to such a
+// mapping by answer id; ui: holds one from: for its strings):
+//
+//	soreness:
+//	  text: ¿Cuánto te duelen las piernas?
+//	  from: {text: 1a2b3c4d}
+//	  options:
+//	    mild: {label: Leve, from: {label: 9e8f7a6b}}
+//
+// A translated page records it in its front matter, translated-from: with
+// the hash of the original page's whole file. When the original changes,
+// check warns at the hash, naming the original's position: "the en help of
+// question "soreness" changed since the es was written". A hash that is not
+// 8 hex digits, and a from: key beside no words, are errors. runorrest
+// translate -stamp LANG writes the current hashes into the words file and
+// the pages, so an editor stamps a translation once it is up to date;
+// runorrest translate LANG writes the skeleton of a new language's words
+// file. At most [MaxLanguages] extra languages.
+//
+// [LoadTranslations] loads every language, each with [LoadTranslation]: a
+// translation is a [Tree] with the original's structure and the
+// language's words, so the site renders it with the same code as the
+// original.
 //
 // # Reviews
 //

@@ -14,6 +14,7 @@ var (
 		{"title", true}, {"start", true}, {"verdicts", true},
 		{"shared", false}, {"questions", true}, {"outcomes", true}, {"scenarios", true}, {"rules", false},
 		{"reading-age", false}, {"reviewed", false}, {"reviewer", false}, {"review-interval", false},
+		{"lang", false}, {"lang-name", false},
 	}
 	verdictKeys      = []key{{"label", true}, {"tone", false}}
 	questionKeys     = []key{{"text", true}, {"help", false}, {"scale", false}, {"options", true}}

@@ -22,7 +22,11 @@ const (
 // Options tune loading. The zero value uses the defaults.
 type Options struct {
 	MaxDepth int   // most questions on one path; 0 means DefaultMaxDepth
-	MaxBytes int64 // largest tree file accepted; 0 means DefaultMaxBytes
+	MaxBytes int64 // largest tree file (or words file) accepted; 0 means DefaultMaxBytes
+	// UI is the original's ui strings (the site's own words) by message
+	// id. A translation must give words for exactly these ids; with UI
+	// nil, its ui: strings are read but not compared with any.
+	UI map[string]string
 }
 
 func (o Options) withDefaults() Options {
@@ -90,7 +94,11 @@ func (l *loader) decodeDocuments(doc *yaml.Node) bool {
 	case err != nil:
 		l.syntaxError(err)
 	default:
-		l.errorf(Pos{max(next.Line, 1), max(next.Column, 1)}, ErrSyntax, "remove the `---` line: the tree is one document", "a second YAML document")
+		hint := "remove the `---` line: the tree is one document"
+		if l.what != "" {
+			hint = "remove the `---` line: " + l.what + " is one document"
+		}
+		l.errorf(Pos{max(next.Line, 1), max(next.Column, 1)}, ErrSyntax, hint, "a second YAML document")
 	}
 	return false
 }
@@ -106,6 +114,17 @@ type loader struct {
 	src   sources
 
 	lineStarts []int // the offset of each line, built by line on first use
+
+	what    string // "the words file" for a translation; "" for the tree file
+	langPos Pos    // for a translation: the lang value
+}
+
+// whatFile names the file in messages: "the tree file" or "the words file".
+func (l *loader) whatFile() string {
+	if l.what == "" {
+		return "the tree file"
+	}
+	return l.what
 }
 
 func (l *loader) errorf(pos Pos, err error, hint, format string, args ...any) {
@@ -175,7 +194,7 @@ func (l *loader) checkText() bool {
 		return false
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
-		l.errorf(Pos{1, 1}, ErrEmpty, "start from the example in `go doc runorrest/decision`", "the tree file is empty")
+		l.errorf(Pos{1, 1}, ErrEmpty, "start from the example in `go doc runorrest/decision`", "%s is empty", l.whatFile())
 		return false
 	}
 	for i := 0; i < len(data); {
@@ -280,7 +299,7 @@ func (l *loader) parseYAML() (*node, bool) {
 		return nil, false
 	}
 	if len(doc.Content) == 0 {
-		l.errorf(Pos{1, 1}, ErrEmpty, "start from the example in `go doc runorrest/decision`", "the tree file is empty")
+		l.errorf(Pos{1, 1}, ErrEmpty, "start from the example in `go doc runorrest/decision`", "%s is empty", l.whatFile())
 		return nil, false
 	}
 	return l.fromYAML(doc.Content[0])

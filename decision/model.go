@@ -32,8 +32,30 @@ type Tree struct {
 	Texts []Text
 
 	// Warnings holds problems that do not stop a build, such as two options
-	// of one question that lead to the same node.
+	// of one question that lead to the same node, or a translated string
+	// whose original changed since.
 	Warnings Problems
+
+	// Lang is the language of the tree's words, a lower-case BCP 47 tag:
+	// tree.yaml's lang (DefaultLang if it sets none), or for a translation
+	// the words file's.
+	Lang string
+	// LangName is the language's own name, for a language switch:
+	// tree.yaml's lang-name (for en, "English" if it sets none; else the
+	// tag), or the words file's name.
+	LangName string
+	// Dir is the folder the tree's Markdown pages are read from: "content"
+	// for the original, "content/es" for its Spanish translation. An
+	// outcome's Page is relative to it: see [Tree.PageFile].
+	Dir string
+	// Original is, for a translation, the tree it translates; nil for the
+	// original.
+	Original *Tree
+	// UI is, for a translation, its ui: strings (the site's own words) in
+	// file order; nil for the original, whose own strings the site keeps.
+	UI []UIText
+
+	titlePos Pos // the title's value
 
 	g *graph // the nodes and edges, indexed; built by validation or on demand
 }
@@ -44,6 +66,8 @@ type Verdict struct {
 	Label string
 	Tone  string // "go", "careful", "caution" or "stop"
 	Pos   Pos
+
+	labelPos Pos
 }
 
 // Question asks the reader something and leads on by the chosen option.
@@ -67,12 +91,21 @@ type Question struct {
 	// question to an outcome, this one included (1 for a question whose
 	// options all lead to outcomes). Set by validation.
 	MaxRemaining int
+
+	words questionWords // where each of its words is written
+}
+
+// questionWords are the positions of a question's words in its file.
+type questionWords struct {
+	text, help Pos
 }
 
 // Scale makes a question numeric: the reader picks a whole number.
 type Scale struct {
 	Min, Max  int
 	Low, High string // words for the two ends; may be empty
+
+	lowPos, highPos Pos
 }
 
 // Option is one answer of a question.
@@ -83,6 +116,9 @@ type Option struct {
 	Why    string
 	Lo, Hi int // the values covered, for an option of a scale question
 	Pos    Pos
+
+	labelPos, whyPos Pos
+	ownWhy           bool // for a step's option: the why is the step's own, not the shared question's
 }
 
 // Outcome ends a walk with a verdict and a page of guidance.
@@ -90,8 +126,10 @@ type Outcome struct {
 	ID      string
 	Title   string
 	Verdict string
-	Page    string // relative to content/, e.g. "outcomes/easy-run.md"
+	Page    string // relative to the tree's Dir, e.g. "outcomes/easy-run.md"
 	Pos     Pos
+
+	titlePos Pos
 }
 
 // Scenario is an editor's regression case: answers and the outcome they

@@ -17,6 +17,11 @@ const schemaFile = "tree.schema.json"
 
 func compileSchema(t *testing.T) *jsonschema.Schema {
 	t.Helper()
+	return compileSchemaFile(t, schemaFile)
+}
+
+func compileSchemaFile(t *testing.T, schemaFile string) *jsonschema.Schema {
+	t.Helper()
 	f, err := os.Open(schemaFile)
 	if err != nil {
 		t.Fatal(err)
@@ -107,6 +112,13 @@ func TestSchemaRejectsMistakes(t *testing.T) {
 // TestSchemaKeys checks that the schema and the loader know the same keys,
 // and agree on which are required.
 func TestSchemaKeys(t *testing.T) {
+	checkSchemaKeys(t, schemaFile, schemaKeys)
+}
+
+// checkSchemaKeys checks that a schema has the keys of the loader for
+// each of its definitions, and the same required ones.
+func checkSchemaKeys(t *testing.T, schemaFile string, schemaKeys map[string][]key) {
+	t.Helper()
 	data, err := os.ReadFile(schemaFile)
 	if err != nil {
 		t.Fatal(err)

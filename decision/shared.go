@@ -187,8 +187,9 @@ func (l *loader) resolveStep(q *Question, src *questionSrc, s *Question, ssrc qu
 		l.checkAnswerNames(q, s, st, route)
 	}
 	why := make(map[string]string, len(st.whys))
+	whyPos := make(map[string]Pos, len(st.whys))
 	for _, w := range st.whys {
-		why[w.answer] = w.value
+		why[w.answer], whyPos[w.answer] = w.value, w.val
 		if ssrc.idsOK && !slices.Contains(answers, w.answer) {
 			l.errorf(w.key, ErrRoute, didYouMean(w.answer, answers, "its answers are: "+strings.Join(answers, ", ")),
 				"question %q: why names %q, which is no answer of shared question %q", q.ID, w.answer, s.ID)
@@ -198,14 +199,14 @@ func (l *loader) resolveStep(q *Question, src *questionSrc, s *Question, ssrc qu
 	q.Options = make([]*Option, len(s.Options))
 	src.opts = make([]optionSrc, len(s.Options))
 	for i, so := range s.Options {
-		o := &Option{ID: so.ID, Label: so.Label, Why: so.Why, Lo: so.Lo, Hi: so.Hi, Pos: so.Pos}
+		o := &Option{ID: so.ID, Label: so.Label, Why: so.Why, Lo: so.Lo, Hi: so.Hi, Pos: so.Pos, labelPos: so.labelPos, whyPos: so.whyPos}
 		osrc := ssrc.opts[i]
 		osrc.next = st.next
 		if ri, ok := route[so.ID]; ok && ssrc.idsOK {
 			o.Next, osrc.next = st.routes[ri].value, st.routes[ri].val
 		}
 		if w, ok := why[so.ID]; ok && so.ID != "" {
-			o.Why = w
+			o.Why, o.whyPos, o.ownWhy = w, whyPos[so.ID], true
 		}
 		q.Options[i], src.opts[i] = o, osrc
 	}

@@ -101,12 +101,15 @@ func (l *loader) pairs(n *node, ctx where) []pair {
 	return out
 }
 
+// maxKeys is the most keys of one kind of mapping (the tree's top level).
+const maxKeys = 16
+
 // fieldSet is the result of fields: the value of each key that is there.
 type fieldSet struct {
 	ok   bool // the node was a mapping
 	keys []key
-	vals [12]pair
-	has  [12]bool
+	vals [maxKeys]pair
+	has  [maxKeys]bool
 }
 
 func (f *fieldSet) get(name string) (pair, bool) {
@@ -137,6 +140,11 @@ func (l *loader) fieldsWith(n *node, pos Pos, ctx where, keys []key, misplaced m
 		names := make([]string, 0, len(keys))
 		for _, k := range keys {
 			if k.required {
+				names = append(names, k.name)
+			}
+		}
+		if len(names) == 0 {
+			for _, k := range keys {
 				names = append(names, k.name)
 			}
 		}

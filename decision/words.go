@@ -1,0 +1,584 @@
+package decision
+
+import (
+	"fmt"
+	"slices"
+)
+
+// Reading a words file: the words of one extra language, keyed by the ids
+// of the tree file. See the package doc, # Languages.
+
+// The keys of each kind of mapping in a words file; a test checks them
+// against words.schema.json. None is required by the loader's key check:
+// missing words are reported with the original's position instead.
+var (
+	wordsTopKeys = []key{{"lang", true}, {"name", true}, {"title", false}, {"from", false},
+		{"verdicts", false}, {"shared", false}, {"questions", false}, {"outcomes", false}, {"ui", false}}
+	wordsVerdictKeys  = []key{{"label", false}, {"from", false}}
+	wordsQuestionKeys = []key{{"text", false}, {"help", false}, {"scale", false}, {"options", false}, {"from", false}}
+	wordsScaleKeys    = []key{{"low", false}, {"high", false}, {"from", false}}
+	wordsOptionKeys   = []key{{"label", false}, {"why", false}, {"from", false}}
+	wordsStepKeys     = []key{{"why", false}, {"from", false}}
+	wordsOutcomeKeys  = []key{{"title", false}, {"from", false}}
+)
+
+// wordsSchemaKeys maps each definition of words.schema.json ("" for the
+// top level) to the keys the loader accepts there.
+var wordsSchemaKeys = map[string][]key{
+	"":         wordsTopKeys,
+	"verdict":  wordsVerdictKeys,
+	"question": wordsQuestionKeys,
+	"scale":    wordsScaleKeys,
+	"option":   wordsOptionKeys,
+	"step":     wordsStepKeys,
+	"outcome":  wordsOutcomeKeys,
+}
+
+// wordsReader fills a translation t of orig from a words file.
+type wordsReader struct {
+	l    *loader
+	orig *Tree
+	t    *Tree
+	lang string
+	ui   map[string]string // the original's ui strings; nil: not checked
+}
+
+// decode reads the words file's root.
+func (w *wordsReader) decode(root *node) {
+	l, t := w.l, w.t
+	w.ui = l.opts.UI
+	f := l.fields(root, Pos{1, 1}, topLevel, wordsTopKeys)
+	if !f.ok {
+		return
+	}
+	if p, ok := f.get("lang"); ok {
+		l.langPos = posOf(p.val)
+		if s, ok := l.text(topLevel, p); ok {
+			switch {
+			case checkLang(w.lang) != "":
+				l.errorf(posOf(p.val), ErrLang, "name the folder with a language tag, such as content/es/", "the folder content/%s/ is not named with a language: %s", w.lang, checkLang(w.lang))
+				l.tree = nil // nothing else of it is worth a report
+				return
+			case s != w.lang:
+				l.errorf(posOf(p.val), ErrLang, fmt.Sprintf("write `lang: %s`, or move the file to content/%s/", w.lang, s), "lang %q does not match the folder content/%s/", s, w.lang)
+			case w.lang == w.orig.Lang:
+				l.errorf(posOf(p.val), ErrLang, "the original's words are in "+w.orig.File+"; remove this folder, or set the original's lang:", "%s is the language of the original (%s)", w.lang, w.orig.File)
+			}
+		}
+	}
+	if p, ok := f.get("name"); ok {
+		if s, ok := l.text(topLevel, p); ok {
+			t.LangName = s
+		}
+	}
+	from := w.from(topLevel, f)
+	w.word(topLevel, f, Pos{1, 1}, "title", w.orig.Title, w.orig.titlePos, &t.Title, from, false)
+	from.done()
+	w.verdicts(f)
+	w.questions(f, "shared", w.orig.Shared, t.Shared)
+	w.questions(f, "questions", w.orig.Questions, t.Questions)
+	w.resolveSteps()
+	w.outcomes(f)
+	w.readUI(f)
+}
+
+// section returns the entries of a top-level mapping from id to words, and
+// the position to report a missing id at.
+func (w *wordsReader) section(f fieldSet, name, what string) ([]pair, Pos, bool) {
+	p, ok := f.get(name)
+	if !ok {
+		return nil, Pos{1, 1}, false
+	}
+	if p.val.kind == scalarNode && p.val.shortTag() == "!!null" {
+		return nil, posOf(p.key), true
+	}
+	return w.l.idMap(p, what, name), posOf(p.key), true
+}
+
+// extra reports words for an id the original does not have.
+func (w *wordsReader) extra(e pair, what string, ids []string) {
+	hint := "remove it: a translation has words only for the original's ids"
+	if s := suggest(e.name, ids); s != "" {
+		hint = fmt.Sprintf("did you mean %q?", s)
+	}
+	w.l.errorf(posOf(e.key), ErrExtraWords, hint, "%s %q: %s has no %s of this id", what, e.name, w.orig.File, what)
+}
+
+// missing reports an id of the original with no words.
+func (w *wordsReader) missing(at Pos, section, what, id string, pos Pos) {
+	w.l.errorf(at, ErrMissingWords, fmt.Sprintf("add `%s:` under %s with its words", id, section),
+		"%s %q has no %s words (the original's are at %s:%d:%d)", what, id, w.lang, w.orig.File, pos.Line, pos.Col)
+}
+
+func (w *wordsReader) verdicts(f fieldSet) {
+	entries, at, _ := w.section(f, "verdicts", "verdict")
+	seen := map[string]bool{}
+	ids := make([]string, len(w.orig.Verdicts))
+	for i, v := range w.orig.Verdicts {
+		ids[i] = v.ID
+	}
+	for _, e := range entries {
+		i := slices.Index(ids, e.name)
+		if i < 0 {
+			w.extra(e, "verdict", ids)
+			continue
+		}
+		seen[e.name] = true
+		ov, v := w.orig.Verdicts[i], w.t.Verdicts[i]
+		v.Pos = posOf(e.key)
+		ctx := where{kind: "verdict", id: e.name}
+		vf := w.l.fields(e.val, posOf(e.key), ctx, wordsVerdictKeys)
+		if !vf.ok {
+			continue
+		}
+		from := w.from(ctx, vf)
+		w.word(ctx, vf, posOf(e.key), "label", ov.Label, ov.labelPos, &v.Label, from, false)
+		from.done()
+	}
+	for _, v := range w.orig.Verdicts {
+		if !seen[v.ID] {
+			w.missing(at, "verdicts", "verdict", v.ID, v.Pos)
+		}
+	}
+}
+
+func (w *wordsReader) outcomes(f fieldSet) {
+	entries, at, _ := w.section(f, "outcomes", "outcome")
+	seen := map[string]bool{}
+	ids := make([]string, len(w.orig.Outcomes))
+	for i, o := range w.orig.Outcomes {
+		ids[i] = o.ID
+	}
+	for _, e := range entries {
+		i := slices.Index(ids, e.name)
+		if i < 0 {
+			w.extra(e, "outcome", ids)
+			continue
+		}
+		seen[e.name] = true
+		oo, o := w.orig.Outcomes[i], w.t.Outcomes[i]
+		o.Pos = posOf(e.key)
+		ctx := where{kind: "outcome", id: e.name}
+		of := w.l.fields(e.val, posOf(e.key), ctx, wordsOutcomeKeys)
+		if !of.ok {
+			continue
+		}
+		from := w.from(ctx, of)
+		w.word(ctx, of, posOf(e.key), "title", oo.Title, oo.titlePos, &o.Title, from, false)
+		from.done()
+	}
+	for _, o := range w.orig.Outcomes {
+		if !seen[o.ID] {
+			w.missing(at, "outcomes", "outcome", o.ID, o.Pos)
+		}
+	}
+}
+
+// questions reads the words of the shared questions or of the questions.
+// A step that asks a shared question has words of its own only if it
+// gives its own why for some answers.
+func (w *wordsReader) questions(f fieldSet, section string, orig, qs []*Question) {
+	what, kind := "question", "question"
+	if section == "shared" {
+		what, kind = "shared question", sharedKind
+	}
+	entries, at, _ := w.section(f, section, what)
+	seen := map[string]bool{}
+	ids := make([]string, len(orig))
+	for i, q := range orig {
+		ids[i] = q.ID
+	}
+	for _, e := range entries {
+		i := slices.Index(ids, e.name)
+		if i < 0 {
+			w.extra(e, what, ids)
+			continue
+		}
+		seen[e.name] = true
+		oq, q := orig[i], qs[i]
+		q.Pos = posOf(e.key)
+		ctx := where{kind: kind, id: e.name}
+		if oq.Ask != "" {
+			w.stepWords(ctx, e, oq, q)
+		} else {
+			w.questionWords(ctx, e, oq, q)
+		}
+	}
+	for _, q := range orig {
+		if !seen[q.ID] && (q.Ask == "" || slices.ContainsFunc(q.Options, func(o *Option) bool { return o.ownWhy })) {
+			w.missing(at, section, what, q.ID, q.Pos)
+		}
+	}
+}
+
+// questionWords reads the words of a question that has its own: text,
+// help, the scale's end words, the options' labels and why lines.
+func (w *wordsReader) questionWords(ctx where, e pair, oq, q *Question) {
+	l := w.l
+	f := l.fields(e.val, posOf(e.key), ctx, wordsQuestionKeys)
+	if !f.ok {
+		return
+	}
+	from := w.from(ctx, f)
+	w.word(ctx, f, posOf(e.key), "text", oq.Text, oq.words.text, &q.Text, from, true)
+	w.word(ctx, f, posOf(e.key), "help", oq.Help, oq.words.help, &q.Help, from, true)
+	from.done()
+	sp, hasScale := f.get("scale")
+	hasEnds := oq.Scale != nil && (oq.Scale.Low != "" || oq.Scale.High != "")
+	switch {
+	case hasScale && !hasEnds:
+		l.errorf(posOf(sp.key), ErrExtraWords, "remove it", "%s: the original's scale has no words (low or high) to translate", ctx)
+	case !hasScale && hasEnds:
+		l.errorf(posOf(e.key), ErrMissingWords, "add `scale: {low: ..., high: ...}`",
+			"%s has no %s words of its scale (the original's are at %s:%d:%d)", ctx, w.lang, w.orig.File, oq.Pos.Line, oq.Pos.Col)
+	case hasScale:
+		sctx := where{part: "scale", kind: ctx.kind, id: ctx.id}
+		sf := l.fields(sp.val, posOf(sp.key), sctx, wordsScaleKeys)
+		if sf.ok {
+			sfrom := w.from(sctx, sf)
+			w.word(sctx, sf, posOf(sp.key), "low", oq.Scale.Low, oq.Scale.lowPos, &q.Scale.Low, sfrom, true)
+			w.word(sctx, sf, posOf(sp.key), "high", oq.Scale.High, oq.Scale.highPos, &q.Scale.High, sfrom, true)
+			sfrom.done()
+		}
+	}
+	op, ok := f.get("options")
+	if !ok {
+		l.errorf(posOf(e.key), ErrMissingWords, "add `options:` with the words of each option, by id",
+			"%s has no %s words of its options (the original's are at %s:%d:%d)", ctx, w.lang, w.orig.File, oq.Pos.Line, oq.Pos.Col)
+		return
+	}
+	if op.val.kind != mappingNode {
+		l.errorf(posOf(op.val), ErrType, "write one `option-id: {label: ...}` per option", "%s: options must be a mapping from option id to words, not %s", ctx, describe(op.val))
+		return
+	}
+	ids := make([]string, len(oq.Options))
+	for i, o := range oq.Options {
+		ids[i] = o.ID
+	}
+	seen := map[string]bool{}
+	for _, oe := range l.pairs(op.val, ctx) {
+		i := slices.Index(ids, oe.name)
+		if i < 0 || oe.name == "" {
+			hint := "remove it: a translation has words only for the original's options"
+			if s := suggest(oe.name, ids); s != "" {
+				hint = fmt.Sprintf("did you mean %q?", s)
+			}
+			l.errorf(posOf(oe.key), ErrExtraWords, hint, "%s has no option %q in %s", ctx, oe.name, w.orig.File)
+			continue
+		}
+		seen[oe.name] = true
+		oo, o := oq.Options[i], q.Options[i]
+		o.Pos = posOf(oe.key)
+		octx := where{part: "option", n: i + 1, kind: ctx.kind, id: ctx.id}
+		of := l.fields(oe.val, posOf(oe.key), octx, wordsOptionKeys)
+		if !of.ok {
+			continue
+		}
+		ofrom := w.from(octx, of)
+		w.word(octx, of, posOf(oe.key), "label", oo.Label, oo.labelPos, &o.Label, ofrom, true)
+		w.word(octx, of, posOf(oe.key), "why", oo.Why, oo.whyPos, &o.Why, ofrom, true)
+		ofrom.done()
+	}
+	for i, o := range oq.Options {
+		switch {
+		case o.ID == "":
+			l.probs = append(l.probs, &Problem{File: w.orig.File, Pos: o.Pos, Err: ErrMissingWords,
+				Msg:  fmt.Sprintf("option %d of %s has no id, and a translation names each option by its id", i+1, ctx),
+				Hint: "add `id:` to the option, a slug such as " + slugify(o.Label)})
+		case !seen[o.ID]:
+			l.errorf(posOf(op.key), ErrMissingWords, fmt.Sprintf("add `%s: {label: ...}` under options", o.ID),
+				"option %q of %s has no %s words (the original's are at %s:%d:%d)", o.ID, ctx, w.lang, w.orig.File, o.Pos.Line, o.Pos.Col)
+		}
+	}
+}
+
+// stepWords reads the words of a step: the why lines it gives its answers
+// instead of the shared question's.
+func (w *wordsReader) stepWords(ctx where, e pair, oq, q *Question) {
+	l := w.l
+	hint := fmt.Sprintf("question %q takes its words from shared question %q: translate them under shared", oq.ID, oq.Ask)
+	f := l.fieldsWith(e.val, posOf(e.key), ctx, wordsStepKeys, map[string]string{"text": hint, "help": hint, "scale": hint, "options": hint})
+	if !f.ok {
+		return
+	}
+	from := w.from(ctx, f)
+	whyFrom := from.sub("why")
+	from.done()
+	own := func(id string) int {
+		return slices.IndexFunc(oq.Options, func(o *Option) bool { return o.ownWhy && o.ID == id })
+	}
+	var ownIDs []string
+	for _, o := range oq.Options {
+		if o.ownWhy {
+			ownIDs = append(ownIDs, o.ID)
+		}
+	}
+	at := posOf(e.key)
+	seen := map[string]bool{}
+	if wp, ok := f.get("why"); ok {
+		at = posOf(wp.key)
+		if wp.val.kind != mappingNode {
+			l.errorf(posOf(wp.val), ErrType, "write one `answer-id: text` line per answer", "%s: why must be a mapping from answer id to text, not %s", ctx, describe(wp.val))
+			return
+		}
+		for _, a := range l.pairs(wp.val, ctx) {
+			i := own(a.name)
+			if i < 0 {
+				hint := fmt.Sprintf("remove it: the original gives %q no why of its own here, so its why is shared question %q's", a.name, oq.Ask)
+				if s := suggest(a.name, ownIDs); s != "" {
+					hint = fmt.Sprintf("did you mean %q?", s)
+				}
+				l.errorf(posOf(a.key), ErrExtraWords, hint, "%s: why names %q, which has no why of its own in %s", ctx, a.name, w.orig.File)
+				continue
+			}
+			seen[a.name] = true
+			oo, o := oq.Options[i], q.Options[i]
+			name := "why of " + a.name
+			s, ok := l.text(ctx, pair{name: name, key: a.key, val: a.val})
+			if !ok {
+				continue
+			}
+			o.Why, o.whyPos = s, posOf(a.val)
+			l.tree.Texts = append(l.tree.Texts, Text{Question: ctx.id, Field: "why", Value: s, Pos: posOf(a.val)})
+			w.stale(ctx, name, oo.Why, oo.whyPos, whyFrom, a.name)
+		}
+	}
+	whyFrom.done()
+	for _, o := range oq.Options {
+		if o.ownWhy && !seen[o.ID] {
+			l.errorf(at, ErrMissingWords, fmt.Sprintf("add `%s: ...` under why", o.ID),
+				"%s has no %s why for answer %q (the original's is at %s:%d:%d)", ctx, w.lang, o.ID, w.orig.File, o.whyPos.Line, o.whyPos.Col)
+		}
+	}
+}
+
+// resolveSteps gives every step the translated words of the shared
+// question it asks, keeping the why lines of its own.
+func (w *wordsReader) resolveSteps() {
+	t := w.t
+	for i, q := range t.Questions {
+		if q.Ask == "" {
+			continue
+		}
+		si := slices.IndexFunc(t.Shared, func(s *Question) bool { return s.ID == q.Ask })
+		if si < 0 {
+			continue
+		}
+		s := t.Shared[si]
+		q.Text, q.Help, q.Scale = s.Text, s.Help, s.Scale
+		if q.Pos == (Pos{1, 1}) {
+			q.Pos = s.Pos
+		}
+		for j, o := range q.Options {
+			if j >= len(s.Options) {
+				break
+			}
+			o.Label, o.labelPos = s.Options[j].Label, s.Options[j].labelPos
+			if !w.orig.Questions[i].Options[j].ownWhy {
+				o.Why, o.whyPos = s.Options[j].Why, s.Options[j].whyPos
+				if o.Pos == (Pos{1, 1}) {
+					o.Pos = s.Options[j].Pos
+				}
+			}
+		}
+	}
+}
+
+// readUI reads the site's own strings. With [Options.UI] set, they must be
+// exactly its ids.
+func (w *wordsReader) readUI(f fieldSet) {
+	l, t := w.l, w.t
+	p, has := f.get("ui")
+	ctx := where{kind: "ui"}
+	seen := map[string]bool{}
+	at := Pos{1, 1}
+	if has {
+		at = posOf(p.key)
+		if p.val.kind != mappingNode {
+			l.errorf(posOf(p.val), ErrType, "write one `message-id: text` line per string", "ui must be a mapping from message id to text, not %s", describe(p.val))
+			return
+		}
+		from := newFromSet(w, ctx, nil)
+		entries := l.pairs(p.val, ctx)
+		for _, e := range entries {
+			if e.name == "from" {
+				from = newFromSet(w, ctx, &e)
+			}
+		}
+		for _, e := range entries {
+			if e.name == "from" {
+				continue
+			}
+			if w.ui != nil {
+				orig, ok := w.ui[e.name]
+				if !ok {
+					hint := "remove it: the site has no such message"
+					if s := suggest(e.name, sortedKeys(w.ui)); s != "" {
+						hint = fmt.Sprintf("did you mean %q?", s)
+					}
+					l.errorf(posOf(e.key), ErrExtraWords, hint, "ui message %q: the site has no message of this id", e.name)
+					continue
+				}
+				seen[e.name] = true
+				if s, ok := l.text(ctx, e); ok {
+					t.UI = append(t.UI, UIText{ID: e.name, Text: s, Pos: posOf(e.val)})
+				}
+				w.stale(where{kind: "ui message", id: e.name}, e.name, orig, Pos{}, from, e.name)
+				continue
+			}
+			if s, ok := l.text(ctx, e); ok {
+				t.UI = append(t.UI, UIText{ID: e.name, Text: s, Pos: posOf(e.val)})
+			}
+		}
+		if w.ui != nil {
+			from.done()
+		}
+	}
+	for _, id := range sortedKeys(w.ui) {
+		if !seen[id] {
+			l.errorf(at, ErrMissingWords, fmt.Sprintf("add `%s: ...` under ui (the original says %q)", id, w.ui[id]), "ui message %q has no %s words", id, w.lang)
+		}
+	}
+}
+
+func sortedKeys(m map[string]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// word reads the translation of one string of the original, orig (at
+// origPos in the tree file), from the key name of f into dst. at is where
+// to report it missing. keep records it for the reading level.
+func (w *wordsReader) word(ctx where, f fieldSet, at Pos, name, orig string, origPos Pos, dst *string, from *fromSet, keep bool) {
+	l := w.l
+	p, has := f.get(name)
+	if orig == "" {
+		if has {
+			l.errorf(posOf(p.key), ErrExtraWords, "remove it", "%s: the original has no %s to translate", ctx, name)
+		}
+		return
+	}
+	if !has {
+		from.mark(name)
+		l.errorf(at, ErrMissingWords, fmt.Sprintf("add `%s:` with the %s words", name, w.lang),
+			"%s has no %s %s (the original's is at %s:%d:%d)", ctx, w.lang, name, w.orig.File, origPos.Line, origPos.Col)
+		return
+	}
+	var s string
+	var ok bool
+	if keep {
+		s, ok = l.keepText(ctx, p, name == "help")
+	} else {
+		s, ok = l.text(ctx, p)
+	}
+	if ok {
+		*dst = s
+	}
+	w.stale(ctx, name, orig, origPos, from, name)
+}
+
+// stale warns if from records a hash for key that is not the hash of
+// orig, the original string field of ctx (at origPos; unknown if 0:0).
+func (w *wordsReader) stale(ctx where, field, orig string, origPos Pos, from *fromSet, key string) {
+	h, pos, ok := from.hash(key)
+	if !ok || h == Hash(orig) {
+		return
+	}
+	at := ""
+	if origPos.Line > 0 {
+		at = fmt.Sprintf(" (%s:%d:%d)", w.orig.File, origPos.Line, origPos.Col)
+	}
+	w.t.Warnings = append(w.t.Warnings, &Problem{File: w.l.file, Pos: pos, Warning: true, Err: ErrStale,
+		Msg: fmt.Sprintf("the %s %s of %s changed since the %s was written%s", w.orig.Lang, field, ctx, w.lang, at),
+		Hint: fmt.Sprintf("update the %s, then set %s to %s, or run `runorrest translate -stamp %s` once it is",
+			w.lang, from.path(key), Hash(orig), w.lang)})
+}
+
+// fromSet is the from: mapping beside some words: the hash of the
+// original each of them was made from.
+type fromSet struct {
+	w      *wordsReader
+	ctx    where
+	prefix string // "from" or "from.why"
+	pairs  []pair
+	used   []bool
+}
+
+// from reads the from: key of f.
+func (w *wordsReader) from(ctx where, f fieldSet) *fromSet {
+	p, ok := f.get("from")
+	if !ok {
+		return newFromSet(w, ctx, nil)
+	}
+	return newFromSet(w, ctx, &p)
+}
+
+func newFromSet(w *wordsReader, ctx where, p *pair) *fromSet {
+	s := &fromSet{w: w, ctx: ctx, prefix: "from"}
+	if p == nil {
+		return s
+	}
+	if p.val.kind != mappingNode {
+		w.l.errorf(posOf(p.val), ErrType, "write `from: {field: hash}`, or run `runorrest translate -stamp "+w.lang+"`", "%s: from must be a mapping from a field to a hash, not %s", ctx, describe(p.val))
+		return s
+	}
+	s.pairs = w.l.pairs(p.val, ctx)
+	s.used = make([]bool, len(s.pairs))
+	return s
+}
+
+func (s *fromSet) path(key string) string { return s.prefix + "." + key }
+
+// hash returns the hash recorded for key, and where.
+func (s *fromSet) hash(key string) (string, Pos, bool) {
+	for i, p := range s.pairs {
+		if p.name != key {
+			continue
+		}
+		s.used[i] = true
+		v := p.val
+		if v.kind != scalarNode || !hashRE.MatchString(v.value) {
+			s.w.l.errorf(posOf(v), ErrType, "write the 8 hex digits `runorrest translate -stamp "+s.w.lang+"` writes", "%s: %s must be a hash of 8 hex digits, not %s", s.ctx, s.path(key), quoteValue(v))
+			return "", Pos{}, false
+		}
+		return v.value, posOf(v), true
+	}
+	return "", Pos{}, false
+}
+
+// mark counts key as used without reading it.
+func (s *fromSet) mark(key string) {
+	for i, p := range s.pairs {
+		if p.name == key {
+			s.used[i] = true
+		}
+	}
+}
+
+// sub returns the from set nested under key, such as from.why of a step.
+func (s *fromSet) sub(key string) *fromSet {
+	for i, p := range s.pairs {
+		if p.name == key {
+			s.used[i] = true
+			n := newFromSet(s.w, s.ctx, &p)
+			n.prefix = s.path(key)
+			return n
+		}
+	}
+	n := newFromSet(s.w, s.ctx, nil)
+	n.prefix = s.path(key)
+	return n
+}
+
+// done reports from keys that name no words.
+func (s *fromSet) done() {
+	for i, p := range s.pairs {
+		if !s.used[i] {
+			s.w.l.errorf(posOf(p.key), ErrExtraWords, "remove it: from names only the words beside it", "%s: %s names no words of this entry", s.ctx, s.path(p.name))
+		}
+	}
+}

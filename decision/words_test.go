@@ -1,0 +1,289 @@
+package decision
+
+import (
+	"errors"
+	"maps"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// wordsFS is the guide of testdata/words/tree.yaml with its pages in
+// English and in Spanish, and words as content/es/words.yaml.
+func wordsFS(t testing.TB, words []byte) fstest.MapFS {
+	t.Helper()
+	tree, err := os.ReadFile("testdata/words/tree.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := pagesFS(t, tree)
+	for name, f := range maps.Clone(fsys) {
+		if strings.HasSuffix(name, ".md") {
+			fsys["content/es/"+strings.TrimPrefix(name, "content/")] = &fstest.MapFile{Data: append([]byte("Traducido.\n"), f.Data...)}
+		}
+	}
+	fsys["content/about.md"] = &fstest.MapFile{Data: []byte("# About\n")}
+	fsys["content/es/about.md"] = &fstest.MapFile{Data: []byte("# Acerca\n")}
+	fsys[WordsFile("es")] = &fstest.MapFile{Data: words}
+	return fsys
+}
+
+// loadWords loads the guide of fsys and its Spanish words.
+func loadWords(t testing.TB, fsys fstest.MapFS) (*Tree, error) {
+	t.Helper()
+	orig, err := Load(fsys, Options{})
+	if err != nil {
+		t.Fatalf("the tree does not load: %v", err)
+	}
+	return LoadTranslation(fsys, orig, "es", Options{})
+}
+
+// TestWordsCatalogue loads every words file of testdata/words as the
+// Spanish of testdata/words/tree.yaml and compares the problems with its
+// golden file. Run `go test ./decision -update` to rewrite them.
+func TestWordsCatalogue(t *testing.T) {
+	files := readFiles(t, "testdata/words/*.yaml")
+	delete(files, filepath.Join("testdata", "words", "tree.yaml"))
+	if len(files) < 10 {
+		t.Errorf("catalogue has %d files; want at least 10", len(files))
+	}
+	for _, name := range slices.Sorted(maps.Keys(files)) {
+		base := strings.TrimSuffix(filepath.Base(name), ".yaml")
+		t.Run(base, func(t *testing.T) {
+			tree, err := loadWords(t, wordsFS(t, files[name]))
+			got := report(tree, err)
+			golden := strings.TrimSuffix(name, ".yaml") + ".golden"
+			if base == "good" {
+				if got != "" {
+					t.Errorf("LoadTranslation(%s) problems:\n%s", name, got)
+				}
+				return
+			}
+			if *update {
+				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, rerr := os.ReadFile(golden)
+			if rerr != nil {
+				t.Fatalf("%v (run go test -update to create it)", rerr)
+			}
+			if got != string(want) {
+				t.Errorf("LoadTranslation(%s) problems:\n%s\nwant:\n%s", name, got, want)
+			}
+			if strings.HasPrefix(base, "warn-") {
+				if err != nil || tree == nil || len(tree.Warnings) == 0 {
+					t.Errorf("LoadTranslation(%s) = %v; want no error and a warning", name, err)
+				}
+			} else if err == nil {
+				t.Errorf("LoadTranslation(%s) = nil error; want problems", name)
+			}
+		})
+	}
+}
+
+// TestTranslationWords checks that a translation has the original's
+// structure and the words file's words, steps included.
+func TestTranslationWords(t *testing.T) {
+	words, err := os.ReadFile("testdata/words/good.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := wordsFS(t, words)
+	orig, err := Load(fsys, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	es, err := LoadTranslation(fsys, orig, "es", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ what, got, want string }{
+		{"Lang", es.Lang, "es"},
+		{"LangName", es.LangName, "Español"},
+		{"Dir", es.Dir, "content/es"},
+		{"File", es.File, "content/es/words.yaml"},
+		{"Title", es.Title, "¿Correr o descansar?"},
+		{"verdict label", es.Verdict("rest").Label, "Descansa"},
+		{"outcome title", es.Outcome("rest-day").Title, "Tómate un día de descanso"},
+		{"outcome page", es.PageFile(es.Outcome("rest-day").Page), "content/es/outcomes/rest-day.md"},
+		{"step text", es.Question("where-mild").Text, "¿Dónde te duele?"},
+		{"step help", es.Question("where-mild").Help, "Las agujetas *por todas partes* son las de siempre."},
+		{"step label", es.Question("where-moderate").Options[1].Label, "En un punto"},
+		{"step's own why", es.Question("where-moderate").Options[0].Why, "Unas agujetas moderadas por todas partes piden un día tranquilo."},
+		{"step's shared why", es.Question("where-moderate").Options[1].Why, "Un dolor en un punto puede ser el comienzo de una lesión."},
+		{"scale word", es.Question("energy-mild").Scale.High, "mucha"},
+		{"next", es.Question("where-mild").Options[0].Next, "energy-mild"},
+		{"original's Lang", orig.Lang, "en"},
+		{"original's LangName", orig.LangName, "English"},
+		{"original's Dir", orig.Dir, "content"},
+		{"original unchanged", orig.Question("where-mild").Text, "Where is it sore?"},
+	} {
+		if c.got != c.want {
+			t.Errorf("%s = %q; want %q", c.what, c.got, c.want)
+		}
+	}
+	if es.Original != orig || orig.Original != nil {
+		t.Errorf("Original = %p, %p; want %p, nil", es.Original, orig.Original, orig)
+	}
+	if &es.Scenarios[0] != &orig.Scenarios[0] || len(es.Rules) != len(orig.Rules) {
+		t.Error("the translation does not share the original's scenarios and rules")
+	}
+	if got, want := es.Question("soreness").Pos, (Pos{29, 3}); got != want {
+		t.Errorf("Pos of soreness = %v; want %v, its line in the words file", got, want)
+	}
+	if got, want := es.Question("where-mild").Pos, es.SharedQuestion("where").Pos; got != want {
+		t.Errorf("Pos of a step without words = %v; want %v, its shared question's", got, want)
+	}
+	// The reading level measures the translation's own words.
+	var fields []string
+	for _, x := range es.Texts {
+		fields = append(fields, x.Question+"."+x.Field)
+		if strings.Contains(x.Value, "sore") {
+			t.Errorf("Texts holds English: %q", x.Value)
+		}
+	}
+	if !slices.Contains(fields, "where-moderate.why") || !slices.Contains(fields, "energy.high") {
+		t.Errorf("Texts = %v; want the step's why and the scale's words", fields)
+	}
+}
+
+// TestTranslationPages reports a page of the original the translation
+// lacks, at the outcome's words or the words file's lang, and a page the
+// original lacks.
+func TestTranslationPages(t *testing.T) {
+	words, err := os.ReadFile("testdata/words/good.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name   string
+		change func(fstest.MapFS)
+		want   string
+	}{
+		{"missing outcome page", func(f fstest.MapFS) { delete(f, "content/es/outcomes/easy-run.md") },
+			"content/es/words.yaml:39:3: outcome \"easy-run\": the es page content/es/outcomes/easy-run.md does not exist (translate content/outcomes/easy-run.md into content/es/outcomes/easy-run.md)\n"},
+		{"missing page", func(f fstest.MapFS) { delete(f, "content/es/about.md") },
+			"content/es/words.yaml:3:7: the es page content/es/about.md does not exist (translate content/about.md into content/es/about.md)\n"},
+		{"extra page", func(f fstest.MapFS) { f["content/es/extra.md"] = &fstest.MapFile{Data: []byte("# Más\n")} },
+			"content/es/extra.md:1:1: the page has no original: content/extra.md does not exist (a translation has the original's pages and no others: add the page to the original first, or remove it)\n"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			fsys := wordsFS(t, words)
+			c.change(fsys)
+			tree, err := loadWords(t, fsys)
+			if got := report(tree, err); got != c.want {
+				t.Errorf("problems:\n%s\nwant:\n%s", got, c.want)
+			}
+			if !errors.Is(err, ErrPage) && !errors.Is(err, ErrExtraWords) {
+				t.Errorf("err = %v; want ErrPage or ErrExtraWords", err)
+			}
+		})
+	}
+}
+
+// TestLanguages finds the folders of content/ with a words file, and
+// LoadTranslations loads them all and reports the problems of each.
+func TestLanguages(t *testing.T) {
+	words, err := os.ReadFile("testdata/words/good.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := wordsFS(t, words)
+	fsys["content/notes/a.md"] = &fstest.MapFile{Data: []byte("not a language\n")}
+	fsys[WordsFile("Fr")] = &fstest.MapFile{Data: []byte("lang: Fr\nname: Français\n")}
+	langs, err := Languages(fsys)
+	if want := []string{"Fr", "es"}; err != nil || !slices.Equal(langs, want) {
+		t.Fatalf("Languages = %v, %v; want %v", langs, err, want)
+	}
+	orig, err := Load(fsys, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	trees, err := LoadTranslations(fsys, orig, Options{})
+	if len(trees) != 1 || trees[0].Lang != "es" {
+		t.Errorf("LoadTranslations = %d trees; want es alone", len(trees))
+	}
+	got := report(nil, err)
+	if want := "content/Fr/words.yaml:1:7: the folder content/Fr/ is not named with a language: \"Fr\" is not a lower-case language tag such as en, es or pt-br (name the folder with a language tag, such as content/es/)\n"; got != want {
+		t.Errorf("LoadTranslations problems:\n%s\nwant first:\n%s", got, want)
+	}
+	fsys = wordsFS(t, []byte(strings.Replace(string(words), "lang: es", "lang: en", 1)))
+	fsys[WordsFile("en")], fsys[WordsFile("es")] = fsys[WordsFile("es")], nil
+	delete(fsys, WordsFile("es"))
+	_, err = LoadTranslation(fsys, orig, "en", Options{})
+	if want := "content/en/words.yaml:3:7: en is the language of the original (content/tree.yaml)"; !strings.HasPrefix(report(nil, err), want) {
+		t.Errorf("a translation into the original's language: %s; want %s", report(nil, err), want)
+	}
+}
+
+// TestUIStrings checks ui: against the original's strings when the
+// caller gives them.
+func TestUIStrings(t *testing.T) {
+	words, err := os.ReadFile("testdata/words/good.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	words = append(words, "ui:\n  start: Empezar\n  bakc: Atrás\n  from: {start: "+Hash("Begin")+", bakc: 00000000}\n"...)
+	fsys := wordsFS(t, words)
+	orig, err := Load(fsys, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	es, err := LoadTranslation(fsys, orig, "es", Options{UI: map[string]string{"start": "Start", "back": "Back"}})
+	want := `content/es/words.yaml:42:1: ui message "back" has no es words (add ` + "`back: ...`" + ` under ui (the original says "Back"))
+content/es/words.yaml:44:3: ui message "bakc": the site has no message of this id (did you mean "back"?)
+content/es/words.yaml:45:17: warning: the en start of ui message "start" changed since the es was written (update the es, then set from.start to ` + Hash("Start") + `, or run ` + "`runorrest translate -stamp es`" + ` once it is)
+content/es/words.yaml:45:27: ui: from.bakc names no words of this entry (remove it: from names only the words beside it)
+`
+	if got := report(es, err); got != want {
+		t.Errorf("problems:\n%s\nwant:\n%s", got, want)
+	}
+	if s, ok := es.UIString("start"); !ok || s != "Empezar" {
+		t.Errorf("UIString(start) = %q, %v; want Empezar", s, ok)
+	}
+	// Without the original's strings, ui: is read and not compared.
+	es, err = LoadTranslation(fsys, orig, "es", Options{})
+	if err != nil || len(es.UI) != 2 || es.UI[1].ID != "bakc" {
+		t.Errorf("LoadTranslation without UI = %v, %v", err, es.UI)
+	}
+}
+
+// TestHash is the hash translations record: 8 hex digits of SHA-256.
+func TestHash(t *testing.T) {
+	for in, want := range map[string]string{"": "e3b0c442", "abc": "ba7816bf"} {
+		if got := Hash(in); got != want {
+			t.Errorf("Hash(%q) = %s; want %s", in, got, want)
+		}
+	}
+}
+
+// TestWordsSchema validates the good words file against words.schema.json
+// and checks it knows the loader's keys.
+func TestWordsSchema(t *testing.T) {
+	s := compileSchemaFile(t, "words.schema.json")
+	data, err := os.ReadFile("testdata/words/good.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Validate(yamlToJSON(t, data)); err != nil {
+		t.Errorf("good.yaml does not match the schema: %v", err)
+	}
+	for _, name := range []string{"wrong-type", "from-bad", "lang-mismatch"} {
+		data, err := os.ReadFile(path.Join("testdata/words", name+".yaml"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if name == "lang-mismatch" {
+			data = []byte(strings.Replace(string(data), "lang: pt", "lang: PT", 1))
+		}
+		if err := s.Validate(yamlToJSON(t, data)); err == nil {
+			t.Errorf("schema accepts %s.yaml; want an error", name)
+		}
+	}
+	checkSchemaKeys(t, "words.schema.json", wordsSchemaKeys)
+}
