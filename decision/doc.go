@@ -543,4 +543,21 @@
 //
 // Validation and counting are linear in the number of questions, outcomes and
 // options, and use no recursion: a chain of a million questions validates.
+//
+// # Site words
+//
+// What the site says around the guide's words ("Start the questions",
+// "Back", "Question 2 of at most 5") is a catalogue of messages, [UIFile]
+// (templates/ui.yaml) in the original language: a mapping of message ids
+// (lower-case letters, digits and single dashes) to one-line texts, plain
+// text, not Markdown. A {name} of lower-case letters is a placeholder the
+// site fills in (At most {n} questions to go); a message holds no other
+// brace. [LoadMessages] reads it and refuses, each at its position: an id
+// of another form, an id given twice, a value that is not a text, an empty
+// text, a text of more than [MaxTextBytes] bytes or with a line break or a
+// control character, and a malformed placeholder; the file may have at
+// most [MaxUIBytes] bytes. The build also refuses a catalogue that lacks a
+// message the templates, the site or the flow script use. A translation
+// of the catalogue has the same ids, each with the same placeholders as
+// the original ([Messages.Check]).
 package decision
