@@ -13,6 +13,8 @@
 // it may not fetch a file:// manifest. Installing needs the worker, and so
 // this script, anyway.
 
+import { parts, msg } from "./flow/msg";
+
 const promptClass = "update-prompt";
 
 function startOffline(): void {
@@ -85,11 +87,14 @@ function offer(worker: ServiceWorker): void {
   box.className = promptClass;
   box.setAttribute("role", "status");
   const text = document.createElement("p");
-  text.append("A new version of the guide is ready: ");
+  const [before, after] = parts("update-ready", "reload");
   const button = document.createElement("button");
   button.type = "button";
-  button.textContent = "reload";
-  text.append(button);
+  button.textContent = msg("update-reload");
+  text.append(before, button);
+  if (after) {
+    text.append(after);
+  }
   box.append(text);
   // Inside the banner landmark when there is one; shown fixed at the bottom.
   (document.querySelector("body > header") ?? document.body).append(box);

@@ -8,6 +8,7 @@
 // (templates/outcome.html).
 
 import { el } from "./dom"
+import { msg } from "./msg"
 
 export function keep(main: HTMLElement, withAnswers: string | null): void {
   const box = main.querySelector<HTMLElement>(".keep")
@@ -15,26 +16,26 @@ export function keep(main: HTMLElement, withAnswers: string | null): void {
   const here = location.href.split("#")[0]
   stamp(box, withAnswers ? new URL(withAnswers, here).href : here)
 
-  const print = button("Save or print")
+  const print = button(msg("flow-print"))
   print.addEventListener("click", () => window.print())
 
   const share = "share" in navigator
-  const go = button(share ? "Share link" : "Copy link")
+  const go = button(share ? msg("flow-share") : msg("flow-copy"))
   const field = el("input", "flow-link") as HTMLInputElement
   field.readOnly = true
   field.id = "flow-link"
-  const label = el("label", "", "Link to share")
+  const label = el("label", "", msg("flow-link-label"))
   label.setAttribute("for", field.id)
   const shown = el("p", "flow-link-row", label, field)
   shown.hidden = true
   const status = el("p", "flow-status")
   status.setAttribute("aria-live", "polite") // not role=status: the flow's own live region has that
 
-  const set = el("fieldset", "flow-share", el("legend", "", "Share a link to this advice"))
-  const only = choice("outcome", "The advice only", true)
+  const set = el("fieldset", "flow-share", el("legend", "", msg("flow-share-legend")))
+  const only = choice("outcome", msg("flow-share-advice"), true)
   set.append(only)
   let mine: HTMLElement | null = null
-  if (withAnswers) set.append((mine = choice("answers", "The advice and my answers", false)))
+  if (withAnswers) set.append((mine = choice("answers", msg("flow-share-answers"), false)))
   set.append(el("p", "", go), shown, status)
 
   go.addEventListener("click", () => {
@@ -44,13 +45,13 @@ export function keep(main: HTMLElement, withAnswers: string | null): void {
     status.textContent = ""
     const copy = () => {
       const done = (ok: boolean) =>
-        (status.textContent = ok ? "Link copied." : "Copy the link above to share it.")
+        (status.textContent = ok ? msg("flow-copied") : msg("flow-copy-by-hand"))
       navigator.clipboard ? navigator.clipboard.writeText(url).then(() => done(true), () => done(false)) : done(false)
       field.select()
     }
     if (!share) return copy()
     navigator.share({ title: document.title, url }).then(
-      () => (status.textContent = "Link shared."),
+      () => (status.textContent = msg("flow-shared")),
       (e: Error) => e.name !== "AbortError" && copy(),
     )
   })

@@ -4,20 +4,21 @@ import { walk, pick, answerText, type Tree, type Answers, type Step } from "./tr
 import { read, link, answers } from "./url"
 import { save, load } from "./store"
 import { el, a, section } from "./dom"
+import { msg } from "./msg"
 
 export interface Arrival {
   say: string // what the live region announces
   save(): void // remember (or forget) the walk for the home page
 }
 
-const restart = (t: Tree) => a(t.start + ".html#a=", "Start again", "flow-restart")
+const restart = (t: Tree) => a(t.start + ".html#a=", msg("start-again"), "flow-restart")
 
 function progress(n: number, max: number): HTMLElement {
   const bar = el("progress", "") as HTMLProgressElement
   bar.max = max
   bar.value = n - 1
   bar.setAttribute("aria-hidden", "true")
-  return el("p", "flow-progress", "Question " + n + " of at most " + max, bar)
+  return el("p", "flow-progress", msg("flow-progress", { n, max }), bar)
 }
 
 export function question(t: Tree, main: HTMLElement, id: string, steps: Step[], ans: Answers | null): Arrival {
@@ -25,11 +26,11 @@ export function question(t: Tree, main: HTMLElement, id: string, steps: Step[], 
   const n = steps.length + 1
   const max = steps.length + q.m
   const bar = el("nav", "flow-bar", progress(n, max))
-  bar.setAttribute("aria-label", "Your progress")
+  bar.setAttribute("aria-label", msg("flow-progress-label"))
   const prev = steps[steps.length - 1]
   // The first question has nothing to go back to or start again from.
   if (id !== t.start && (prev || (ans && ans.size))) {
-    bar.append(el("p", "flow-nav", prev && a(link(prev.id, answers(steps)), "Back", "flow-back"), " ", restart(t)))
+    bar.append(el("p", "flow-nav", prev && a(link(prev.id, answers(steps)), msg("flow-back"), "flow-back"), " ", restart(t)))
     // One "Start again" is enough: the bar's replaces the page's own.
     const again = main.querySelector<HTMLElement>(".again")
     if (again) again.hidden = true
@@ -54,7 +55,7 @@ export function question(t: Tree, main: HTMLElement, id: string, steps: Step[], 
     }
   })
   const here = ans && ans.size ? link(id, answers(steps, ans)) : null
-  return { say: "Question " + n + " of at most " + max + ": " + q.t, save: () => save(here) }
+  return { say: msg("flow-arrive-question", { n, max, question: q.t }), save: () => save(here) }
 }
 
 export function outcome(t: Tree, main: HTMLElement, id: string, steps: Step[], ans: Answers | null): Arrival {
@@ -70,7 +71,7 @@ export function outcome(t: Tree, main: HTMLElement, id: string, steps: Step[], a
         " ",
         el("strong", "", answerText(s)),
         " ",
-        el("a", "flow-change", "Change", el("span", "flow-vh", " your answer to: " + s.q.t)),
+        el("a", "flow-change", msg("flow-change"), el("span", "flow-vh", " " + msg("flow-change-hidden", { question: s.q.t }))),
         s.opt.w ? el("span", "flow-because", s.opt.w) : null,
       )
       ;(li.querySelector(".flow-change") as HTMLAnchorElement).href = link(s.id, all)
@@ -78,13 +79,13 @@ export function outcome(t: Tree, main: HTMLElement, id: string, steps: Step[], a
       li.dataset.a = s.tok
       return li
     })
-    const mineBox = section("flow-out flow-answers", "Your answers", el("ol", "", ...mine))
+    const mineBox = section("flow-out flow-answers", msg("flow-answers"), el("ol", "", ...mine))
     // The answers follow what to do today: the verdict and the advice come first.
     const after = main.querySelector("[data-advice]") || main.querySelector("h1")
     after ? after.after(mineBox) : main.append(mineBox)
   }
   // A finished walk leaves nothing to resume; a visit from elsewhere keeps it.
-  return { say: "Your advice: " + o.t + ". " + o.v + ".", save: () => steps.length && save(null) }
+  return { say: msg("flow-arrive-outcome", { title: o.t, verdict: o.v }), save: () => steps.length && save(null) }
 }
 
 // resume offers, never forces, the walk the reader left unfinished.
@@ -99,9 +100,9 @@ export function resume(t: Tree, main: HTMLElement): void {
   const n = w.steps.length + 1
   const box = section(
     "flow-resume",
-    "Pick up where you left off?",
-    el("p", "", "You stopped at question " + n + " of at most " + (n - 1 + q.m) + ": " + q.t),
-    el("p", "", a(url, "Resume", "flow-go button"), " ", restart(t)),
+    msg("flow-resume-heading"),
+    el("p", "", msg("flow-resume-text", { n, max: n - 1 + q.m, question: q.t })),
+    el("p", "", a(url, msg("flow-resume"), "flow-go button"), " ", restart(t)),
   )
   const h1 = main.querySelector("h1")
   h1 ? h1.after(box) : main.prepend(box)

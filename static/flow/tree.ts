@@ -1,6 +1,8 @@
 // The decision tree as the build embeds it in every page (see
 // cmd/runorrest/internal/site/flowdata.go), and the walk through it.
 
+import { msg } from "./msg"
+
 export interface Option {
   k: string // the answer's token in the URL (for a scale: "")
   l: string // label
@@ -24,6 +26,7 @@ export interface Outcome {
 
 export interface Tree {
   start: string
+  ui: { [id: string]: string } // the messages of the script, by id (msg.ts)
   q: { [id: string]: Question }
   o: { [id: string]: Outcome }
 }
@@ -50,7 +53,7 @@ export function pick(q: Question, tok: string): Option | undefined {
 
 // answerText is an answer in words: the label, or the value on a scale.
 export function answerText(s: Step): string {
-  return s.q.s ? s.tok + " of " + s.q.s[1] + " (" + s.opt.l + ")" : s.opt.l
+  return s.q.s ? msg("flow-scale-answer", { value: s.tok, max: s.q.s[1], label: s.opt.l }) : s.opt.l
 }
 
 // walk follows the answers from `from` and stops at `to`, at a question

@@ -2,6 +2,7 @@ package mapsvg
 
 import (
 	"bytes"
+	"cmp"
 	_ "embed"
 	"errors"
 	"fmt"
@@ -31,6 +32,9 @@ type Options struct {
 	// Standalone writes an SVG file of its own (with the XML namespace),
 	// rather than an <svg> element to put into a page.
 	Standalone bool
+	// Label names the drawing for screen readers; "" means "Map of " and
+	// the tree's title.
+	Label string
 }
 
 // MaxNodes and MaxEdges are the most questions and outcomes, and arrows,
@@ -72,7 +76,7 @@ func render(m *model, opts Options) ([]byte, error) {
 // The template's data.
 type svgData struct {
 	Standalone    bool
-	Title         string
+	Label         string
 	Width, Height string
 	ViewBox       string
 	Nodes         []svgNode
@@ -123,7 +127,7 @@ func drawing(m *model, p *placed, opts Options) svgData {
 	fy := func(y float64) float64 { return p.height - y + pad }
 	d := svgData{
 		Standalone: opts.Standalone,
-		Title:      m.title,
+		Label:      cmp.Or(opts.Label, "Map of "+m.title),
 		Width:      num(w), Height: num(h),
 		ViewBox: "0 0 " + num(w) + " " + num(h),
 	}

@@ -46,7 +46,7 @@ func TestFlowInDefaultGuide(t *testing.T) {
 	} else {
 		t.Logf("%s: %d bytes, %d gzipped (budget %d)", s.Script, len(js), n, flowScriptBudget)
 	}
-	want, err := FlowTreeScript(tree)
+	want, err := FlowTreeScript(tree, testUI(t).Text)
 	if err != nil {
 		t.Fatal(err)
 	}

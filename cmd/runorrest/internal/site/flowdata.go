@@ -12,7 +12,7 @@ import (
 // The guide flow (static/flow.ts) reads the tree from one script that every
 // page loads before it, assets/tree.HASH.js:
 //
-//	self.runorrestTree={"start":"soreness","q":{...},"o":{...}};
+//	self.runorrestTree={"start":"soreness","q":{...},"o":{...},"ui":{...}};
 //
 // One shared file keeps each page small and the build linear in the size of
 // the tree, and a script, unlike fetch(), loads from file:// too. Keys are
@@ -23,6 +23,7 @@ type flowTree struct {
 	Start     string                  `json:"start"`
 	Questions map[string]flowQuestion `json:"q"`
 	Outcomes  map[string]flowOutcome  `json:"o"`
+	UI        map[string]string       `json:"ui"` // the script's messages (ui.go)
 }
 
 type flowQuestion struct {
@@ -46,16 +47,23 @@ type flowOutcome struct {
 	Verdict string `json:"v"`
 }
 
-// FlowTreeScript is the script that hands the tree to the flow. Its data is
+// FlowTreeScript is the script that hands the tree, and the messages of the
+// script from the catalogue ui (those scriptMessage picks), to the flow. Its data is
 // written by encoding/json, which escapes <, > and & and the line separators
 // U+2028 and U+2029, so no text of the tree can end a script element, open
 // an HTML comment or break a string for an ES2017 parser. Maps are written
 // with sorted keys, so the output is deterministic.
-func FlowTreeScript(t *decision.Tree) ([]byte, error) {
+func FlowTreeScript(t *decision.Tree, ui map[string]string) ([]byte, error) {
 	ft := flowTree{
 		Start:     t.Start,
 		Questions: make(map[string]flowQuestion, len(t.Questions)),
 		Outcomes:  make(map[string]flowOutcome, len(t.Outcomes)),
+		UI:        map[string]string{},
+	}
+	for id, text := range ui {
+		if scriptMessage(id) {
+			ft.UI[id] = text
+		}
 	}
 	for _, q := range t.Questions {
 		fq := flowQuestion{Text: q.Text, MaxRemaining: q.MaxRemaining, Options: make([]flowOption, len(q.Options))}
@@ -89,7 +97,7 @@ func (b *builder) flowTree() string {
 	if b.opts.Script == "" {
 		return ""
 	}
-	js, err := FlowTreeScript(b.tree)
+	js, err := FlowTreeScript(b.tree, b.ui.Text)
 	if err != nil {
 		b.problem(b.tree.File, 1, 1, ErrAsset, "cannot encode the tree for the flow script: "+err.Error(), "report this as a bug")
 		return ""

@@ -42,6 +42,10 @@ func flowFixture() *decision.Tree {
 	}
 }
 
+// flowUI is a catalogue for the tree script: the script's messages go in,
+// the others stay out, and no text can break the script.
+var flowUI = map[string]string{"flow-back": "Back </script><!-- \u2028", "update-reload": "reload", "home": "Home"}
+
 // treeData returns the JSON of a tree script, failing the test when the
 // script is not the one statement it should be.
 func treeData(t *testing.T, js []byte) []byte {
@@ -55,7 +59,7 @@ func treeData(t *testing.T, js []byte) []byte {
 }
 
 func TestFlowTreeShape(t *testing.T) {
-	js, err := FlowTreeScript(flowFixture())
+	js, err := FlowTreeScript(flowFixture(), flowUI)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -81,6 +85,7 @@ func TestFlowTreeShape(t *testing.T) {
 			"easy-run": {Title: "Go for an easy run", Verdict: "Run easy"},
 			"rest-day": {Title: "Take a rest day & \"wait\"", Verdict: "Rest </script><!-- \u2028"},
 		},
+		UI: map[string]string{"flow-back": "Back </script><!-- \u2028", "update-reload": "reload"},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("FlowTreeScript decoded = %+v; want %+v", got, want)
@@ -91,7 +96,7 @@ func TestFlowTreeShape(t *testing.T) {
 // script: nothing that ends a script element or opens an HTML comment, and
 // no raw line separator, which ends a string for ES2017 parsers.
 func TestFlowTreeScriptSafe(t *testing.T) {
-	js, err := FlowTreeScript(flowFixture())
+	js, err := FlowTreeScript(flowFixture(), flowUI)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -113,12 +118,12 @@ func TestFlowTreeScriptSafe(t *testing.T) {
 }
 
 func TestFlowTreeDeterministic(t *testing.T) {
-	a, err := FlowTreeScript(flowFixture())
+	a, err := FlowTreeScript(flowFixture(), flowUI)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for range 5 {
-		if b, _ := FlowTreeScript(flowFixture()); !bytes.Equal(a, b) {
+		if b, _ := FlowTreeScript(flowFixture(), flowUI); !bytes.Equal(a, b) {
 			t.Fatalf("FlowTreeScript differs between runs:\n%s\n%s", a, b)
 		}
 	}

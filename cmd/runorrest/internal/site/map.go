@@ -12,7 +12,7 @@ var ErrMap = errors.New("map error")
 
 // drawMap draws the whole tree for map.html (package mapsvg).
 func (b *builder) drawMap() {
-	svg, err := mapsvg.SVG(b.tree, mapsvg.Options{})
+	svg, err := mapsvg.SVG(b.tree, mapsvg.Options{Label: b.ui.text("map-svg-label", "title", b.tree.Title)})
 	if errors.Is(err, mapsvg.ErrTooBig) {
 		return // map.html says so instead of drawing
 	}

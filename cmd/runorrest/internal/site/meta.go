@@ -90,16 +90,13 @@ type reviewView struct {
 	date, due        time.Time
 }
 
-// dayWords writes a day in words, as in "20 November 2026".
-func dayWords(t time.Time) string { return t.Format("2 January 2006") }
-
 // newReviewView returns the review line of a review, nil for none.
-func newReviewView(r decision.Review, every decision.Interval) *reviewView {
+func newReviewView(w words, r decision.Review, every decision.Interval) *reviewView {
 	if r.IsZero() {
 		return nil
 	}
 	due := every.Due(r.Date)
-	return &reviewView{By: r.By, Last: dayWords(r.Date), Next: dayWords(due),
+	return &reviewView{By: r.By, Last: w.day(r.Date), Next: w.day(due),
 		LastISO: r.Date.Format(decision.DateLayout), NextISO: due.Format(decision.DateLayout), date: r.Date, due: due}
 }
 
@@ -139,20 +136,20 @@ func questionAfter(t *decision.Tree) map[string][]string {
 
 // questionTitle is a question page's title: its words, then the answers
 // that tell it apart, if any, so that every title is unique.
-func questionTitle(q *decision.Question, after []string) string {
+func questionTitle(w words, q *decision.Question, after []string) string {
 	if len(after) == 0 {
 		return q.Text
 	}
-	return q.Text + " (after: " + strings.Join(after, ", ") + ")"
+	return w.text("question-after-title", "question", q.Text, "answers", strings.Join(after, ", "))
 }
 
 // questionDescription describes a question page: its words, the answers
 // that tell it apart, then the first sentences of its help, within
 // maxDescription characters.
-func questionDescription(q *decision.Question, after []string) string {
+func questionDescription(w words, q *decision.Question, after []string) string {
 	d := q.Text
 	if len(after) > 0 {
-		d += " Asked after: " + strings.Join(after, ", ") + "."
+		d += " " + w.text("question-after-description", "answers", strings.Join(after, ", "))
 	}
 	if q.Help == "" {
 		return d
@@ -196,21 +193,13 @@ func (b *builder) fallbackDescription(kind string) string {
 		for _, v := range b.tree.Verdicts {
 			labels = append(labels, strings.ToLower(v.Label))
 		}
-		return fmt.Sprintf("Answer a few short questions to find out what to do today: %s.", orList(labels))
+		return b.ui.text("home-description", "verdicts", b.ui.orList(labels))
 	case "about":
-		return "Where the advice of this guide comes from, and what it is not."
+		return b.ui.text("about-description")
 	case "404":
-		return "There is no page at this address. Go to the home page of the guide."
+		return b.ui.text("not-found-description")
 	}
 	return ""
-}
-
-// orList joins words as "a, b or c".
-func orList(words []string) string {
-	if len(words) < 2 {
-		return strings.Join(words, "")
-	}
-	return strings.Join(words[:len(words)-1], ", ") + " or " + words[len(words)-1]
 }
 
 // ldPage is the JSON-LD of a page, a schema.org MedicalWebPage.
@@ -250,14 +239,15 @@ func (b *builder) jsonLD(p *pageData) template.JS {
 // Reviewer is one person who reviewed pages of the guide, for the about
 // page.
 type Reviewer struct {
-	Name  string
-	Last  string   // the day of their latest review, in words
-	Pages []string // the titles of what they reviewed, in page order
+	Name     string
+	Last     string   // the day of their latest review, in words
+	Pages    []string // the titles of what they reviewed, in page order
+	PageList string   // Pages joined with "; "
 }
 
 // reviewers lists who reviewed what: the tree's reviewer first, for the
 // questions, then whoever reviewed each page, in page order.
-func reviewers(tree *decision.Tree, pages []*pageData) []Reviewer {
+func reviewers(w words, tree *decision.Tree, pages []*pageData) []Reviewer {
 	var out []Reviewer
 	index := map[string]int{}
 	latest := map[string]time.Time{}
@@ -276,8 +266,9 @@ func reviewers(tree *decision.Tree, pages []*pageData) []Reviewer {
 			out[i].Pages = append(out[i].Pages, what)
 		}
 	}
-	if r := newReviewView(tree.Review, tree.ReviewInterval); r != nil {
-		add(r, "the questions")
+	questions := w.text("reviewed-questions")
+	if r := newReviewView(w, tree.Review, tree.ReviewInterval); r != nil {
+		add(r, questions)
 	}
 	own := 0
 	for _, p := range pages {
@@ -288,9 +279,10 @@ func reviewers(tree *decision.Tree, pages []*pageData) []Reviewer {
 	}
 	// Someone who reviewed everything is said to have, in a few words.
 	for i, r := range out {
-		if len(r.Pages) == own+1 && r.Pages[0] == "the questions" {
-			out[i].Pages = []string{"the questions and every page"}
+		if len(r.Pages) == own+1 && r.Pages[0] == questions {
+			out[i].Pages = []string{w.text("reviewed-everything")}
 		}
+		out[i].PageList = strings.Join(out[i].Pages, "; ")
 	}
 	return out
 }

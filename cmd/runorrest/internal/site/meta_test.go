@@ -116,7 +116,7 @@ func TestQuestionTitles(t *testing.T) {
 	titles := map[string]string{}
 	seen := map[string]string{}
 	for _, q := range tree.Questions {
-		title := questionTitle(q, after[q.ID])
+		title := questionTitle(testUI(t), q, after[q.ID])
 		if other, dup := seen[title]; dup {
 			t.Errorf("questions %s and %s share the title %q", q.ID, other, title)
 		}

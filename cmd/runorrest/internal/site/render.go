@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"html/template"
+	"maps"
 	"path"
 	"regexp"
 	"strconv"
@@ -16,10 +17,11 @@ var kinds = []string{"home", "question", "outcome", "article", "about", "map", "
 // kindTemplate is the base layout with one kind's "main".
 type kindTemplate = template.Template
 
-// loadTemplates parses templates/base.html once and, for each page kind, a
-// clone of it with that kind's file.
+// loadTemplates parses templates/base.html once and, for each page kind, a clone of it
+// with that kind's file, and checks that the catalogue has every message
+// they use.
 func (b *builder) loadTemplates() {
-	base, err := template.ParseFS(b.fsys, "templates/base.html")
+	base, err := template.New("base.html").Funcs(b.ui.funcs()).ParseFS(b.fsys, "templates/base.html")
 	if err != nil {
 		b.templateProblem(err)
 		return
@@ -29,6 +31,7 @@ func (b *builder) loadTemplates() {
 		return
 	}
 	b.tmpl = map[string]*kindTemplate{}
+	used := map[string]string{}
 	for _, k := range kinds {
 		t, err := base.Clone()
 		if err == nil {
@@ -39,7 +42,9 @@ func (b *builder) loadTemplates() {
 			continue
 		}
 		b.tmpl[k] = t
+		maps.Copy(used, templateMessages(t))
 	}
+	b.checkMessages(used)
 }
 
 // tmplErrRE matches html/template's "template: NAME:LINE:COL: text" (COL optional).
@@ -163,7 +168,7 @@ func (b *builder) siteData() *siteData {
 // questions, outcomes, articles, about, the map and 404.
 func (b *builder) pageData(sd *siteData) []*pageData {
 	var pages []*pageData
-	treeReview := newReviewView(b.tree.Review, b.tree.ReviewInterval)
+	treeReview := newReviewView(b.ui, b.tree.Review, b.tree.ReviewInterval)
 	after := questionAfter(b.tree)
 	// add completes a page's data; own is the review its source records.
 	add := func(p *pageData, own decision.Review) {
@@ -196,17 +201,17 @@ func (b *builder) pageData(sd *siteData) []*pageData {
 		add(&pageData{Kind: "article", Path: a.Path, Title: a.FM.Title, Description: a.FM.Description, Body: a.doc.html,
 			headMeta: headMeta{titleAt: docSource(a.doc, "title"), descAt: docSource(a.doc, "description")}}, a.FM.Review)
 	}
-	about := &pageData{Kind: "about", Path: "about.html", Title: "About this guide"}
+	about := &pageData{Kind: "about", Path: "about.html", Title: b.ui.text("about")}
 	var aboutReview decision.Review
 	if b.about != nil {
 		about.Title, about.Description, about.Body, aboutReview = b.about.FM.Title, b.about.FM.Description, b.about.doc.html, b.about.FM.Review
 		about.titleAt, about.descAt = docSource(b.about.doc, "title"), docSource(b.about.doc, "description")
 	}
-	add(&pageData{Kind: "map", Path: "map.html", Title: "Map of the whole guide",
-		Description: "Every question and every piece of advice of the guide on one map.", Map: b.mapSVG, MapList: b.mapList, Verdicts: b.tree.Verdicts}, decision.Review{})
-	add(&pageData{Kind: "404", Path: "404.html", Title: "Page not found", BaseHref: b.opts.BaseURL}, decision.Review{})
+	add(&pageData{Kind: "map", Path: "map.html", Title: b.ui.text("map-title"),
+		Description: b.ui.text("map-description"), Map: b.mapSVG, MapList: b.mapList, Verdicts: b.tree.Verdicts}, decision.Review{})
+	add(&pageData{Kind: "404", Path: "404.html", Title: b.ui.text("not-found-title"), BaseHref: b.opts.BaseURL}, decision.Review{})
 	add(about, aboutReview)
-	about.Reviewers = reviewers(b.tree, pages)
+	about.Reviewers = reviewers(b.ui, b.tree, pages)
 	// Keep the pages in their usual order: about before the map and 404.
 	n := len(pages)
 	pages[n-3], pages[n-2], pages[n-1] = pages[n-1], pages[n-3], pages[n-2]
@@ -217,7 +222,7 @@ func (b *builder) pageData(sd *siteData) []*pageData {
 // canonical URL, its document title and description, its review and its
 // structured data.
 func (b *builder) completePage(p *pageData, own decision.Review, sd *siteData, treeReview *reviewView, after map[string][]string) {
-	p.Site, p.Notice = sd, Notice
+	p.Site, p.Notice = sd, b.ui.text("notice")
 	if b.opts.BaseURL != "" && p.Kind != "404" {
 		p.Canonical = b.opts.BaseURL
 		if p.Path != "index.html" {
@@ -231,15 +236,15 @@ func (b *builder) completePage(p *pageData, own decision.Review, sd *siteData, t
 		p.DocTitle, p.OGType = b.tree.Title, "website"
 	case "question":
 		q := p.Question.Question
-		p.DocTitle = questionTitle(q, after[q.ID]) + " · " + b.tree.Title
-		p.Description = questionDescription(q, after[q.ID])
+		p.DocTitle = questionTitle(b.ui, q, after[q.ID]) + " · " + b.tree.Title
+		p.Description = questionDescription(b.ui, q, after[q.ID])
 		p.Robots = "noindex"
 	}
 	if p.Description == "" {
 		p.Description = b.fallbackDescription(p.Kind)
 	}
 	p.Image = b.opts.Image
-	if p.Review, p.ownReview = newReviewView(own, b.tree.ReviewInterval), true; p.Review == nil && p.Kind != "404" && !b.hasOwnPage(p.Kind) {
+	if p.Review, p.ownReview = newReviewView(b.ui, own, b.tree.ReviewInterval), true; p.Review == nil && p.Kind != "404" && !b.hasOwnPage(p.Kind) {
 		p.Review, p.ownReview = treeReview, false
 	}
 	if p.Kind != "404" {

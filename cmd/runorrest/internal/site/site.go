@@ -37,6 +37,8 @@
 //   - templates/*.html: base.html holds the layout and the "notice" block
 //     that outcome and question pages show; home, question, outcome,
 //     article, about and 404 each define the block "main".
+//   - templates/ui.yaml: the site's own words, by message id (ui.go;
+//     go doc runorrest/decision, # Site words).
 //   - the compiled stylesheet and script (package bundle), which every page
 //     names by the paths given in Options.
 //
@@ -67,10 +69,6 @@ import (
 // violation, over HTTP and from file://.
 const CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; " +
 	"object-src 'none'; base-uri 'self'; form-action 'self'"
-
-// Notice is shown on every outcome and question page (the template block
-// "notice" in templates/base.html).
-const Notice = "This is not medical advice. If pain is severe, sharp or lasts, see a health professional."
 
 // Sentinel errors of the problems Build reports (decision.Problem.Err).
 var (
@@ -137,6 +135,9 @@ type Content struct{ b *builder }
 // input it returns decision.Problems, one per problem, sorted.
 func Read(fsys fs.FS, tree *decision.Tree) (*Content, error) {
 	b := &builder{fsys: fsys, tree: tree, content: &content{}}
+	if !b.loadUI() {
+		return nil, b.problems()
+	}
 	var wg sync.WaitGroup
 	wg.Go(b.loadTemplates)
 	wg.Go(b.drawMap)
@@ -187,6 +188,7 @@ type builder struct {
 // content is what Read finds, and Render uses.
 type content struct {
 	tmpl        map[string]*kindTemplate
+	ui          words             // the catalogue of the site's words (ui.go)
 	docs        []*mdDoc          // every Markdown source, in a fixed order
 	byFile      map[string]*mdDoc // content file -> doc
 	pageOf      map[string]string // content file -> built page
