@@ -125,6 +125,8 @@ var fastCases = []struct {
 	{"a: b: c\n", false},
 	{"a: b\n\tc: d\n", false},
 	{"a: b\r\nc: d\r\n", false},
+	{"\ra: b\n", false},
+	{"\r\na: b\n", false},
 	{"---\na: b\n", false},
 	{"a: b\n...\n", false},
 	{"%YAML 1.2\n---\na: b\n", false},
