@@ -7,6 +7,7 @@ import (
 	"path"
 	"regexp"
 	"strconv"
+	"sync"
 
 	"runorrest/decision"
 )
@@ -252,19 +253,25 @@ func (b *builder) completePage(p *pageData, own decision.Review, sd *siteData, t
 	}
 }
 
+// pageBuffers are the buffers pages are rendered into, reused.
+var pageBuffers = sync.Pool{New: func() any { return bytes.NewBuffer(make([]byte, 0, 16<<10)) }}
+
 // execute renders every page with its kind's template, in parallel, into
 // b.files, and lists it in b.pages.
 func (b *builder) execute(pages []*pageData) {
 	out := make([][]byte, len(pages))
 	parallel(len(pages), func(i int) {
 		p := pages[i]
-		var buf bytes.Buffer
-		buf.Grow(8 << 10)
-		if err := b.tmpl[p.Kind].ExecuteTemplate(&buf, "base", p); err != nil {
+		buf := pageBuffers.Get().(*bytes.Buffer)
+		defer pageBuffers.Put(buf)
+		buf.Reset()
+		if err := b.tmpl[p.Kind].ExecuteTemplate(buf, "base", p); err != nil {
 			b.templateProblem(err)
 			return
 		}
-		out[i] = buf.Bytes()
+		// A page keeps only its own bytes: a large guide holds every
+		// page in memory until it is written.
+		out[i] = bytes.Clone(buf.Bytes())
 	})
 	for i, p := range pages {
 		b.files[p.Path] = out[i]
