@@ -49,8 +49,13 @@ func (b *builder) loadMarkdown() {
 	b.findArticles()
 	b.addHelp()
 
-	// Read and parse in parallel; each doc is independent.
-	parallel(len(b.docs), func(i int) { b.readAndParse(b.docs[i]) })
+	// Read, parse and render in parallel; each doc is independent. A doc's
+	// tree is dropped as soon as it is rendered, so that a large guide
+	// never holds the trees of all its pages at once.
+	parallel(len(b.docs), func(i int) {
+		b.readAndParse(b.docs[i])
+		b.renderDoc(b.docs[i])
+	})
 	for _, a := range b.all() {
 		if a.doc != nil {
 			a.FM = a.doc.fm
@@ -62,7 +67,6 @@ func (b *builder) loadMarkdown() {
 	if b.failed() {
 		return
 	}
-	b.renderMarkdown()
 	sort.SliceStable(b.articles, func(i, j int) bool {
 		if b.articles[i].FM.Order != b.articles[j].FM.Order {
 			return b.articles[i].FM.Order < b.articles[j].FM.Order
@@ -139,20 +143,23 @@ func (b *builder) addHelp() {
 	}
 }
 
-// renderMarkdown renders every parsed doc to HTML, in parallel, and splits
-// each outcome's guidance into its parts.
-func (b *builder) renderMarkdown() {
-	parallel(len(b.docs), func(i int) {
-		d := b.docs[i]
-		h, err := d.toHTML()
-		if err == nil && b.outcomeFile[d.file] {
-			d.parts, err = d.splitOutcome()
-		}
-		if err != nil {
-			b.problem(d.file, d.line+1, 1, ErrMarkdown, err.Error(), "fix the Markdown")
-		}
-		d.html = h
-	})
+// renderDoc renders a parsed doc to HTML, splits an outcome's guidance
+// into its parts, measures a page's reading level, and then drops the
+// parsed tree. The HTML is used only if every doc passes its checks.
+func (b *builder) renderDoc(d *mdDoc) {
+	if d.doc == nil {
+		return // not read
+	}
+	h, err := d.toHTML()
+	if err == nil && b.outcomeFile[d.file] {
+		d.parts, err = d.splitOutcome()
+	}
+	if err != nil {
+		b.problem(d.file, d.line+1, 1, ErrMarkdown, err.Error(), "fix the Markdown")
+	}
+	d.html = h
+	d.measure(b.outcomeFile[d.file])
+	d.doc = nil // all the build needs of it is taken
 }
 
 // all is every article-like page: the articles, index.md and about.md.

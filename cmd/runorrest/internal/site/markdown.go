@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"runorrest/decision"
+	"runorrest/decision/readability"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -48,10 +49,13 @@ type mdDoc struct {
 	failed   bool   // the file could not be read: links into it are not checked
 	pages    map[string]string
 	fm       frontMatter
-	doc      ast.Node
+	doc      ast.Node // the parsed Markdown, until renderMarkdown is done with it
 	html     template.HTML
-	parts    *outcomeParts     // an outcome page cut at its headings (outcome.go)
-	ids      map[string]string // heading id -> heading text
+	measured bool               // reading holds the page's reading level (not for question help)
+	reading  readability.Result // the page's title, description and text
+	lead     string             // an outcome page without a description: its first sentences
+	parts    *outcomeParts      // an outcome page cut at its headings (outcome.go)
+	ids      map[string]string  // heading id -> heading text
 	headings []heading
 	links    []mdLink
 	refused  []refused

@@ -175,8 +175,8 @@ func firstSentences(d string, blocks []readability.Block) string {
 // no description: the first sentences of its guidance, or else its
 // verdict and title.
 func outcomeDescription(d *mdDoc, o *decision.Outcome, v *decision.Verdict) string {
-	if s := firstSentences("", textBlocks(d.doc, d.src, 1)); s != "" {
-		return s
+	if d.lead != "" {
+		return d.lead
 	}
 	if v != nil {
 		return v.Label + ": " + o.Title + "."

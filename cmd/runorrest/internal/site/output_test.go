@@ -5,7 +5,9 @@ import (
 	"html"
 	"net/url"
 	"path"
+	"reflect"
 	"regexp"
+	"runtime"
 	"sort"
 	"strings"
 	"testing"
@@ -153,6 +155,30 @@ func TestBudgets(t *testing.T) {
 		t.Errorf("CSS is %d bytes gzipped; budget %d", css, cssBudget)
 	}
 	t.Logf("largest page %s: %d bytes gzipped (budget %d); CSS %d bytes gzipped (budget %d)", largestName, largest, pageBudget, css, cssBudget)
+}
+
+// Pages are read, parsed and rendered on every processor: the files do
+// not depend on how many there are or in which order the pages finish.
+func TestParallelBuildDeterministic(t *testing.T) {
+	fsys := generated(t, 300)
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+	_, serial := build(t, fsys, Options{BaseURL: "https://example.org/"})
+	for _, procs := range []int{2, 3, 8} {
+		runtime.GOMAXPROCS(procs)
+		_, par := build(t, fsys, Options{BaseURL: "https://example.org/"})
+		if len(par.Files) != len(serial.Files) || len(par.Pages) != len(serial.Pages) || len(par.Warnings) != len(serial.Warnings) {
+			t.Fatalf("GOMAXPROCS=%d: %d files, %d pages, %d warnings; on one processor %d, %d, %d",
+				procs, len(par.Files), len(par.Pages), len(par.Warnings), len(serial.Files), len(serial.Pages), len(serial.Warnings))
+		}
+		for name, data := range serial.Files {
+			if !bytes.Equal(data, par.Files[name]) {
+				t.Errorf("GOMAXPROCS=%d: %s differs from the build on one processor", procs, name)
+			}
+		}
+		if !reflect.DeepEqual(par.Pages, serial.Pages) {
+			t.Errorf("GOMAXPROCS=%d: the pages are listed differently from the build on one processor", procs)
+		}
+	}
 }
 
 func TestDeterministic(t *testing.T) {

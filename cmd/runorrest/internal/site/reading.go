@@ -88,24 +88,37 @@ func inlineBlock(n ast.Node, src []byte, pos func(int) (int, int)) readability.B
 	return b
 }
 
-// readings measures every Markdown page: its front matter's title and
-// description, and its text.
+// readings lists the reading level of every Markdown page, measured when
+// it was rendered.
 func (b *builder) readings() []decision.Reading {
 	var out []decision.Reading
 	for _, d := range b.docs {
-		if d.fixLine || d.failed || d.doc == nil {
-			continue // question help is measured with its question
+		if d.measured {
+			out = append(out, decision.Reading{File: d.file, Name: d.file, Result: d.reading})
 		}
-		var blocks []readability.Block
-		for _, key := range []string{"title", "description"} {
-			if line, col, value, ok := frontMatterValue(d.head, key); ok {
-				blocks = append(blocks, readability.Block{{Text: value, Line: line, Col: col}})
-			}
-		}
-		blocks = append(blocks, textBlocks(d.doc, d.src, d.line+1)...)
-		out = append(out, decision.Reading{File: d.file, Name: d.file, Result: readability.Measure(blocks)})
 	}
 	return out
+}
+
+// measure takes from the parsed page what the build needs once its tree
+// is gone: the reading level of its front matter's title and description
+// and of its text, and for an outcome page without a description, its
+// first sentences. Question help is measured with its question.
+func (d *mdDoc) measure(outcome bool) {
+	if d.fixLine || d.failed || d.doc == nil {
+		return
+	}
+	text := textBlocks(d.doc, d.src, d.line+1)
+	var blocks []readability.Block
+	for _, key := range []string{"title", "description"} {
+		if line, col, value, ok := frontMatterValue(d.head, key); ok {
+			blocks = append(blocks, readability.Block{{Text: value, Line: line, Col: col}})
+		}
+	}
+	d.reading, d.measured = readability.Measure(append(blocks, text...)), true
+	if outcome && d.fm.Description == "" {
+		d.lead = firstSentences("", text)
+	}
 }
 
 // PageReview is the review a Markdown page records, zero if none.
