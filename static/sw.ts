@@ -134,14 +134,15 @@ async function respond(request: Request): Promise<Response> {
   }
   // The flow may keep its state in the query or the fragment of a page's
   // address; the page is the same whatever they say.
+  const pretty = url.origin + url.pathname + ".html"; // a host with "pretty URLs" serves tired.html as tired
   const hit =
     (await cache.match(url.href, { ignoreSearch: navigate, ignoreVary: true })) ??
     (navigate && !url.pathname.endsWith(".html")
-      ? // a host with "pretty URLs" serves tired.html as tired
-        await cache.match(url.origin + url.pathname + ".html", { ignoreSearch: true, ignoreVary: true })
+      ? await cache.match(pretty, { ignoreSearch: true, ignoreVary: true })
       : undefined);
   if (hit) {
-    return hit;
+    const page = url.origin + url.pathname;
+    return page === notFoundURL || pretty === notFoundURL ? withScopeBase(hit, hit.status, hit.statusText) : hit;
   }
   try {
     const response = await fetch(request);
@@ -160,10 +161,24 @@ async function respond(request: Request): Promise<Response> {
   }
 }
 
+// The 404 page is answered at the missing address, at any depth (/a/b/x).
+// Built without -base-url, its links resolve from the host's root (the
+// <base> below, site.NotFoundBase); the worker knows better, and makes them
+// resolve from its scope.
+const rootBase = '<base href="/">';
+
+const notFoundURL = new URL(notFoundPage, scope).href;
+
 async function notFound(cache: Cache): Promise<Response | undefined> {
-  const page = await cache.match(new URL(notFoundPage, scope).href, { ignoreVary: true });
-  if (!page) {
-    return undefined;
-  }
-  return new Response(page.body, { status: 404, statusText: "Not Found", headers: page.headers });
+  const page = await cache.match(notFoundURL, { ignoreVary: true });
+  return page && withScopeBase(page, 404, "Not Found");
+}
+
+async function withScopeBase(page: Response, status: number, statusText: string): Promise<Response> {
+  const html = (await page.text()).replace(rootBase, `<base href="${escapeAttr(scope)}">`);
+  return new Response(html, { status, statusText, headers: page.headers });
+}
+
+function escapeAttr(s: string): string {
+  return s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
 }

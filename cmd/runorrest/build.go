@@ -25,7 +25,10 @@ its content/, templates/ or static/ folder (exit 2). Temporary folders that
 a killed build left beside the output are removed by the next build.
 
 The site uses relative links only: it works at a domain root, under any
-sub-path, and opened from disk (file://). On success build prints one line:
+sub-path, and opened from disk (file://). The exception is 404.html, which a
+host answers at any depth (/a/b/missing): its links resolve from -base-url,
+or from the host's root without one; a guide under a sub-path needs
+-base-url for a working 404 page. On success build prints one line:
 pages, files, bytes, gzipped bytes and milliseconds.
 
 Flags:

@@ -10,6 +10,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"runorrest/cmd/runorrest/internal/pipeline"
 	"runorrest/decision"
 )
 
@@ -244,7 +245,7 @@ func TestFlowTreeText(t *testing.T) {
 		q := tr.Question(tr.Start)
 		q.Text += odd
 		text = q.Text
-	})
+	}, pipeline.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 	"testing"
 
 	"runorrest/cmd/runorrest/internal/pipeline"
@@ -27,17 +28,18 @@ var guide struct {
 }
 
 // builtGuide builds the default guide into a temporary folder and serves it
-// under a sub-path, as a GitHub Pages project site would be. It returns the
-// tree and the base URL of the site, ending in "/".
+// under a sub-path, as a GitHub Pages project site would be, built as the
+// README says for one: with -base-url. It returns the tree and the base URL
+// of the site, ending in "/".
 func builtGuide(t *testing.T) (*decision.Tree, string) {
 	t.Helper()
 	g := &guide
 	g.once.Do(func() {
-		g.tree, g.site, g.dir, g.err = buildTo(nil)
+		files := &later{}
+		g.srv = httptest.NewServer(files)
+		g.tree, g.site, g.dir, g.err = buildTo(nil, pipeline.Options{BaseURL: g.srv.URL + "/guide/"})
 		if g.err == nil {
-			mux := http.NewServeMux()
-			mux.Handle("/guide/", http.StripPrefix("/guide", http.FileServer(http.Dir(g.dir))))
-			g.srv = httptest.NewServer(mux)
+			files.set(http.StripPrefix("/guide", http.FileServer(http.Dir(g.dir))))
 		}
 	})
 	if g.err != nil {
@@ -53,9 +55,9 @@ func fileURL(t *testing.T) string {
 	return "file://" + filepath.ToSlash(guide.dir) + "/"
 }
 
-// buildTo loads the default guide, lets edit change its tree, builds it and
-// writes the files to a new temporary folder.
-func buildTo(edit func(*decision.Tree)) (*decision.Tree, *pipeline.Result, string, error) {
+// buildTo loads the default guide, lets edit change its tree, builds it
+// with opts and writes the files to a new temporary folder.
+func buildTo(edit func(*decision.Tree), opts pipeline.Options) (*decision.Tree, *pipeline.Result, string, error) {
 	fsys := os.DirFS(root)
 	tree, err := decision.Load(fsys, decision.Options{})
 	if err != nil {
@@ -64,7 +66,7 @@ func buildTo(edit func(*decision.Tree)) (*decision.Tree, *pipeline.Result, strin
 	if edit != nil {
 		edit(tree)
 	}
-	s, err := pipeline.BuildTree(context.Background(), fsys, tree, pipeline.Options{})
+	s, err := pipeline.BuildTree(context.Background(), fsys, tree, opts)
 	if err != nil {
 		return nil, nil, "", err
 	}
@@ -82,6 +84,20 @@ func buildTo(edit func(*decision.Tree)) (*decision.Tree, *pipeline.Result, strin
 		}
 	}
 	return tree, s, dir, nil
+}
+
+// later is a handler set once its server's URL is known (it goes into
+// -base-url); until then it answers 404.
+type later struct{ h atomic.Pointer[http.Handler] }
+
+func (l *later) set(h http.Handler) { l.h.Store(&h) }
+
+func (l *later) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if h := l.h.Load(); h != nil {
+		(*h).ServeHTTP(w, r)
+		return
+	}
+	http.NotFound(w, r)
 }
 
 func removeGuide() {

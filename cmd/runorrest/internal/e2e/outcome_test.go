@@ -198,7 +198,7 @@ func TestOutcomePrint(t *testing.T) {
 			}
 			var want []string
 			date := "(date) ____________"
-			addr := p.Outcome.ID + ".html"
+			addr := base + p.Outcome.ID + ".html" // the canonical address: the guide is built with -base-url
 			if script {
 				for _, st := range p.Steps {
 					want = append(want, answerText(st.Question, st.Option))

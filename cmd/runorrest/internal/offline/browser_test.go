@@ -89,6 +89,17 @@ func TestOffline(t *testing.T) {
 		t.Errorf("offline unknown page: title %q; want the 404 page's %q", got, want)
 	}
 	errs.Check(t, "no-such-page.html: error: Failed to load resource: the server responded with a status of 404")
+
+	// In a sub-folder too, the 404 page is styled and its links lead
+	// into the guide: the worker gives it its scope as its base.
+	navigate(t, ctx, srv.url("a/b/no-such-page"))
+	if !evaluate[bool](t, ctx, `getComputedStyle(document.documentElement).getPropertyValue("--fg").trim() !== ""`) {
+		t.Error("offline a/b/no-such-page: the 404 page is not styled")
+	}
+	if got, want := evaluate[string](t, ctx, `document.querySelector("main a.button").href`), srv.url("index.html"); got != want {
+		t.Errorf("offline a/b/no-such-page: the home link goes to %s; want %s", got, want)
+	}
+	errs.Check(t, "no-such-page: error: Failed to load resource: the server responded with a status of 404")
 }
 
 // TestUpdate: a new build is found on the next visit; the page offers to

@@ -45,6 +45,13 @@ func checkLinks(t reporter, files map[string][]byte, base string) {
 		if !strings.HasSuffix(name, ".html") {
 			continue
 		}
+		// 404.html, answered at any depth, resolves its links from the
+		// host's root when the site has no base URL: the site's folder.
+		rootBase := []byte(`<base href="` + NotFoundBase + `">`)
+		if name == "404.html" && base == "" && !bytes.Contains(data, rootBase) {
+			t.Errorf("%s: no %s", name, rootBase)
+		}
+		data = bytes.Replace(data, rootBase, nil, 1)
 		for _, m := range refRE.FindAllSubmatch(data, -1) {
 			ref := html.UnescapeString(string(m[2]))
 			u, err := url.Parse(ref)

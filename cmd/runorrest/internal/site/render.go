@@ -103,7 +103,7 @@ type pageData struct {
 	Title       string
 	Description string
 	Canonical   string
-	BaseHref    string
+	BaseHref    string // the <base> of 404.html: see notFoundBase
 	Body        template.HTML
 	Notice      string
 	Question    *questionView
@@ -210,13 +210,32 @@ func (b *builder) pageData(sd *siteData) []*pageData {
 	}
 	add(&pageData{Kind: "map", Path: "map.html", Title: b.ui.text("map-title"),
 		Description: b.ui.text("map-description"), Map: b.mapSVG, MapList: b.mapList, Verdicts: b.tree.Verdicts}, decision.Review{})
-	add(&pageData{Kind: "404", Path: "404.html", Title: b.ui.text("not-found-title"), BaseHref: b.opts.BaseURL}, decision.Review{})
+	add(&pageData{Kind: "404", Path: "404.html", Title: b.ui.text("not-found-title"), BaseHref: notFoundBase(b.opts.BaseURL)}, decision.Review{})
 	add(about, aboutReview)
 	about.Reviewers = reviewers(b.ui, b.tree, pages)
 	// Keep the pages in their usual order: about before the map and 404.
 	n := len(pages)
 	pages[n-3], pages[n-2], pages[n-1] = pages[n-1], pages[n-3], pages[n-2]
 	return pages
+}
+
+// NotFoundBase is the <base> of 404.html when no base URL is given: the root
+// of the host. A host answers 404.html for a missing address at any depth
+// (/a/b/missing), where the page's relative links would point into the
+// missing folder; a base makes them resolve from one place. With a base URL
+// that place is the guide's own folder. Without one it is the host's root,
+// where Netlify, Cloudflare Pages, Vercel and custom domains put a site; a
+// guide under a sub-path (a GitHub Pages project site) needs -base-url for
+// its 404 page. The service worker knows its scope and, when it answers
+// with 404.html, puts it in place of this base (static/sw.ts).
+const NotFoundBase = "/"
+
+// notFoundBase is the <base> of 404.html for a build with baseURL.
+func notFoundBase(baseURL string) string {
+	if baseURL != "" {
+		return baseURL
+	}
+	return NotFoundBase
 }
 
 // completePage fills what every page has: the site, the notice, its
