@@ -253,6 +253,17 @@
 // more). A report lists the words per sentence, the share of long words and
 // the grade of every page and question.
 //
+// Each language is measured by a formula made for it
+// ([Tree.ReadingFormula], package readability): English by Flesch-Kincaid,
+// Spanish by the Fernández Huerta reading ease,
+//
+//	ease = 206.84 − 60 × (syllables / words) − 1.02 × (words / sentences)
+//
+// with a Spanish syllable count, read as a grade by Fernández Huerta's own
+// scale made continuous, grade = (130 − ease) / 10 (ease 70 is grade 6), so
+// that reading-age is the target of every language. A language no formula
+// suits is not measured, and a report says so.
+//
 // # Languages
 //
 // The tree file holds the guide's structure and its words in one language,

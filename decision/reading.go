@@ -75,9 +75,26 @@ func (r Reading) Check(age int) *Problem {
 	}
 	h := r.Hardest
 	return &Problem{File: r.File, Pos: Pos{h.Line, h.Col}, Warning: true, Err: ErrReadingLevel,
-		Msg: fmt.Sprintf("%s reads at grade %.1f, above the target %g (reading age %d); its hardest sentence starts here: %q (%d words, %d long)",
-			r.Name, r.Grade(), target, age, shorten(h.Text, 60), h.Words, h.LongWords),
+		Msg: fmt.Sprintf("%s reads at grade %.1f%s, above the target %g (reading age %d); its hardest sentence starts here: %q (%d words, %d long)",
+			r.Name, r.Grade(), r.score(), target, age, shorten(h.Text, 60), h.Words, h.LongWords),
 		Hint: "split long sentences and use shorter words"}
+}
+
+// Formula names the formula the reading was measured by.
+func (r Reading) Formula() string {
+	if r.Lang == nil {
+		return readability.English.Formula
+	}
+	return r.Lang.Formula
+}
+
+// score is the figure of a formula that is not a grade, for messages:
+// " (Fernández Huerta reading ease 64)"; "" for a grade.
+func (r Reading) score() string {
+	if r.Lang == nil || r.Lang == readability.English {
+		return ""
+	}
+	return fmt.Sprintf(" (%s %.0f)", r.Lang.Formula, r.Score())
 }
 
 // shorten cuts s to about n characters at a space, adding "...".
@@ -92,7 +109,12 @@ func shorten(s string, n int) string {
 	return strings.TrimRight(s[:cut], " ,;:") + "..."
 }
 
-// QuestionReadings measures every question: its text, help, scale words
+// ReadingFormula is the formula that measures the tree's language, nil if
+// none suits it: its words are then not measured, and reports say so.
+func (t *Tree) ReadingFormula() *readability.Language { return readability.ForLang(t.Lang) }
+
+// QuestionReadings measures every question, by the formula of the tree's
+// language (none if [Tree.ReadingFormula] is nil): its text, help, scale words
 // and its options' labels and why lines. A shared question is measured
 // once, as "shared question ID"; a step that asks it is measured for its
 // own why lines, if it has any. flatten turns a Markdown help text into
@@ -118,6 +140,10 @@ func (t *Tree) QuestionReadings(flatten func(markdown string) []readability.Bloc
 			blocks[u] = append(blocks[u], b)
 		}
 	}
+	lang := readability.ForLang(t.Lang)
+	if lang == nil {
+		return nil // no formula suits the language: see ReadingFormula
+	}
 	out := make([]Reading, 0, len(t.Questions)+len(t.Shared))
 	var texts [][]readability.Block
 	for _, q := range t.Questions {
@@ -139,7 +165,7 @@ func (t *Tree) QuestionReadings(flatten func(markdown string) []readability.Bloc
 	for w := range workers {
 		wg.Go(func() {
 			for i := w; i < len(texts); i += workers {
-				out[i].Result = readability.Measure(texts[i])
+				out[i].Result = lang.Measure(texts[i])
 			}
 		})
 	}

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"runorrest/decision/readability"
 )
 
 // wordsFS is the guide of testdata/words/tree.yaml with its pages in
@@ -286,4 +288,39 @@ func TestWordsSchema(t *testing.T) {
 		}
 	}
 	checkSchemaKeys(t, "words.schema.json", wordsSchemaKeys)
+}
+
+// TestTranslationReading measures a translation by its language's
+// formula, and not at all a language no formula suits.
+func TestTranslationReading(t *testing.T) {
+	words, err := os.ReadFile("testdata/words/good.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	orig, err := Load(wordsFS(t, words), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	flat := func(md string) []readability.Block { return []readability.Block{{{Text: md, Line: 1, Col: 1}}} }
+	es, err := ParseTranslation(orig, "es", "content/es/words.yaml", words, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs := es.QuestionReadings(flat)
+	if len(rs) == 0 || rs[0].Lang != readability.Spanish || rs[0].File != "content/es/words.yaml" {
+		t.Fatalf("Spanish readings = %v; want Fernández Huerta readings of the words file", rs)
+	}
+	hard := Reading{File: "content/es/words.yaml", Name: "question x", Result: readability.Spanish.Measure(flat(
+		"La recuperación muscular después de entrenamientos extraordinariamente intensos necesita considerablemente más tiempo."))}
+	p := hard.Check(11)
+	if p == nil || !strings.Contains(p.Msg, "(Fernández Huerta reading ease ") {
+		t.Errorf("Check = %v; want a warning naming the reading ease", p)
+	}
+	de, err := ParseTranslation(orig, "de", "content/de/words.yaml", []byte(strings.Replace(string(words), "lang: es", "lang: de", 1)), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if de.ReadingFormula() != nil || de.QuestionReadings(flat) != nil {
+		t.Errorf("German: formula %v, readings %v; want none", de.ReadingFormula(), de.QuestionReadings(flat))
+	}
 }

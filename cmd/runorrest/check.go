@@ -82,7 +82,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	var res report.Result
 	errors.As(err, &res.Problems)
 	res.Problems = append(res.Problems, r.Warnings...)
-	res.Reading = r.Reading
+	res.Reading, res.Unmeasured = r.Reading, r.Unmeasured
 	tree := r.Tree
 	age := decision.DefaultReadingAge
 	if tree != nil {
@@ -131,6 +131,9 @@ func writeCheck(stdout, stderr io.Writer, format string, table bool, age int, re
 	}
 	if err == nil && table && len(res.Reading) > 0 {
 		err = report.WriteTable(stdout, res.Reading, age)
+	}
+	if err == nil && table {
+		err = report.WriteUnmeasured(stdout, res.Unmeasured)
 	}
 	return err
 }

@@ -1,5 +1,7 @@
-// Package readability measures how hard English text is to read: words per
-// sentence, the share of long words, and the Flesch-Kincaid grade level.
+// Package readability measures how hard text is to read: words per
+// sentence, the share of long words, and a grade level by a formula made
+// for the text's language ([Language]: [English], [Spanish]; [ForLang]).
+// English text is measured with the Flesch-Kincaid grade level.
 //
 // The Flesch-Kincaid grade level is
 //
@@ -80,6 +82,20 @@ func (c Counts) Grade() float64 {
 	return max(g, 0)
 }
 
+// Grade is the text's school grade by its language's formula.
+func (r Result) Grade() float64 { return r.lang().Grade(r.Counts) }
+
+// Score is the text's figure by its language's formula: for English the
+// Flesch-Kincaid grade, for Spanish the Fernández Huerta reading ease.
+func (r Result) Score() float64 { return r.lang().Score(r.Counts) }
+
+func (r Result) lang() *Language {
+	if r.Lang == nil {
+		return English
+	}
+	return r.Lang
+}
+
 // Sentence is one sentence of a text, with its figures.
 type Sentence struct {
 	Text      string // the sentence, spaces collapsed
@@ -90,18 +106,23 @@ type Sentence struct {
 // Result is the measure of a whole text.
 type Result struct {
 	Counts
+	// Lang is the language the text was measured in; nil is English.
+	Lang *Language
 	// Hardest is the sentence that adds most to the text's grade: the one
 	// whose removal would lower the grade most. Its Words is 0 if the text
 	// has no sentences.
 	Hardest Sentence
 }
 
-// Measure measures the text of blocks.
-func Measure(blocks []Block) Result {
-	var r Result
+// Measure measures English text: [English].Measure.
+func Measure(blocks []Block) Result { return English.Measure(blocks) }
+
+// Measure measures the text of blocks, in language l.
+func (l *Language) Measure(blocks []Block) Result {
+	r := Result{Lang: l}
 	var sents []Sentence
 	for _, b := range blocks {
-		sents = append(sents, Sentences(b)...)
+		sents = append(sents, l.Sentences(b)...)
 	}
 	for _, s := range sents {
 		r.add(s.Counts)
@@ -113,16 +134,19 @@ func Measure(blocks []Block) Result {
 		rest.Words -= s.Words
 		rest.Syllables -= s.Syllables
 		rest.LongWords -= s.LongWords
-		if gain := r.Grade() - rest.Grade(); r.Hardest.Words == 0 || gain > best {
+		if gain := l.Grade(r.Counts) - l.Grade(rest); r.Hardest.Words == 0 || gain > best {
 			r.Hardest, best = s, gain
 		}
 	}
 	return r
 }
 
+// Sentences splits a block of English into sentences: [English].Sentences.
+func Sentences(b Block) []Sentence { return English.Sentences(b) }
+
 // Sentences splits a block into sentences. A sentence with no words (a
 // lone "..." or "-") is dropped.
-func Sentences(b Block) []Sentence {
+func (l *Language) Sentences(b Block) []Sentence {
 	var text strings.Builder
 	for _, sp := range b {
 		text.WriteString(sp.Text)
@@ -131,8 +155,8 @@ func Sentences(b Block) []Sentence {
 	var out []Sentence
 	start := 0
 	for start < len(s) {
-		end := sentenceEnd(s, start)
-		if sent := measureSentence(s[start:end]); sent.Words > 0 {
+		end := sentenceEnd(s, start, l.abbreviations)
+		if sent := measureSentence(s[start:end], l.syllables); sent.Words > 0 {
 			lead := len(s[start:end]) - len(strings.TrimLeftFunc(s[start:end], unicode.IsSpace))
 			sent.Line, sent.Col = b.position(start + lead)
 			out = append(out, sent)
@@ -157,7 +181,7 @@ func (b Block) position(off int) (line, col int) {
 
 // sentenceEnd returns the offset just after the sentence that starts at
 // start: after its closing punctuation and the spaces that follow.
-func sentenceEnd(s string, start int) int {
+func sentenceEnd(s string, start int, abbreviations []string) int {
 	for i := start; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
@@ -178,7 +202,7 @@ func sentenceEnd(s string, start int) int {
 				continue // 1.5, e.g.x, a URL
 			}
 		}
-		if r == '.' && abbreviation(s[start:i]) {
+		if r == '.' && abbreviation(s[start:i], abbreviations) {
 			continue
 		}
 		for i < len(s) {
@@ -198,7 +222,7 @@ var abbreviations = []string{"e.g.", "i.e.", "etc.", "vs.", "approx.", "dr.", "m
 
 // abbreviation reports whether text ends with a known abbreviation or a
 // single letter's initial ("J.").
-func abbreviation(text string) bool {
+func abbreviation(text string, abbreviations []string) bool {
 	text = strings.TrimRight(text, "\"'”’)]")
 	lower := strings.ToLower(text)
 	for _, a := range abbreviations {
@@ -215,10 +239,10 @@ func abbreviation(text string) bool {
 }
 
 // measureSentence counts the words and syllables of one sentence.
-func measureSentence(s string) Sentence {
+func measureSentence(s string, syllables func(string) int) Sentence {
 	sent := Sentence{Text: strings.Join(strings.Fields(s), " ")}
 	for _, w := range Words(s) {
-		n := Syllables(w)
+		n := syllables(w)
 		sent.Words++
 		sent.Syllables += n
 		if n >= 3 {

@@ -20,6 +20,9 @@ type JSON struct {
 	Warnings int           `json:"warnings"`
 	Summary  *JSONSummary  `json:"summary"` // null when the tree has errors
 	Reading  []JSONReading `json:"reading"` // worst grade first; never null
+	// Unmeasured lists the words files of the languages no reading-level
+	// formula suits, whose words are not measured; never null.
+	Unmeasured []string `json:"unmeasured"`
 }
 
 // JSONProblem is one problem.
@@ -69,7 +72,9 @@ type JSONReading struct {
 	Words            int     `json:"words"`
 	WordsPerSentence float64 `json:"wordsPerSentence"` // one decimal
 	LongWordShare    float64 `json:"longWordShare"`    // 0 to 1, three decimals
-	Grade            float64 `json:"grade"`            // Flesch-Kincaid, one decimal
+	Grade            float64 `json:"grade"`            // Flesch-Kincaid, or the formula of the language as a grade; one decimal
+	Formula          string  `json:"formula"`          // the formula: "Flesch-Kincaid grade", "Fernández Huerta reading ease"
+	Score            float64 `json:"score"`            // the formula's own figure, one decimal (the grade itself for Flesch-Kincaid)
 	Hardest          *struct {
 		Line   int    `json:"line"`
 		Column int    `json:"column"`
@@ -79,7 +84,7 @@ type JSONReading struct {
 
 // WriteJSON writes r as one indented JSON document.
 func WriteJSON(w io.Writer, r Result) error {
-	doc := JSON{Problems: []JSONProblem{}, Reading: []JSONReading{}}
+	doc := JSON{Problems: []JSONProblem{}, Reading: []JSONReading{}, Unmeasured: append([]string{}, r.Unmeasured...)}
 	for _, p := range r.Problems {
 		sev := "error"
 		if p.Warning {
@@ -102,7 +107,8 @@ func WriteJSON(w io.Writer, r Result) error {
 	}
 	for _, rd := range Worst(r.Reading) {
 		jr := JSONReading{File: rd.File, Name: rd.Name, Sentences: rd.Sentences, Words: rd.Words,
-			WordsPerSentence: round(rd.WordsPerSentence(), 1), LongWordShare: round(rd.LongShare(), 3), Grade: rd.Grade()}
+			WordsPerSentence: round(rd.WordsPerSentence(), 1), LongWordShare: round(rd.LongShare(), 3), Grade: rd.Grade(),
+			Formula: rd.Formula(), Score: round(rd.Score(), 1)}
 		if rd.Sentences > 0 {
 			jr.Hardest = &struct {
 				Line   int    `json:"line"`

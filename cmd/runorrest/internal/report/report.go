@@ -31,6 +31,9 @@ type Result struct {
 	Problems decision.Problems // errors and warnings, in any order
 	Summary  *Summary          // nil when the guide could not be checked
 	Reading  []decision.Reading
+	// Unmeasured are the words files of the languages no reading-level
+	// formula suits: their words are not measured.
+	Unmeasured []string
 }
 
 // Summary is the figures check prints about a valid tree.

@@ -54,3 +54,40 @@ func TestSortAndWorst(t *testing.T) {
 		t.Errorf("Worst = %v; want a.md a2.md b.md", names)
 	}
 }
+
+// TestTableLanguages names each language's formula under the table, and
+// says of a language with none that it is not measured, in the table and
+// in JSON.
+func TestTableLanguages(t *testing.T) {
+	block := func(s string) []readability.Block { return []readability.Block{{{Text: s, Line: 1, Col: 1}}} }
+	rs := []decision.Reading{
+		{File: "content/tree.yaml", Name: "question a", Result: readability.Measure(block("Rest today."))},
+		{File: "content/es/words.yaml", Name: "question a", Result: readability.Spanish.Measure(block("Descansa hoy."))},
+	}
+	var b strings.Builder
+	if err := WriteTable(&b, rs, 11); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteUnmeasured(&b, []string{"content/de/words.yaml"}); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"target: grade 6 (reading age 11), Flesch-Kincaid grade level; es: Fernández Huerta reading ease as a grade; ! marks a row above it\n",
+		"content/de/words.yaml: no reading-level formula suits this language; its words and pages are not measured\n",
+	} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("table:\n%s\nwant a line %q", b.String(), want)
+		}
+	}
+	var j strings.Builder
+	if err := WriteJSON(&j, Result{Reading: rs, Unmeasured: []string{"content/de/words.yaml"}}); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`"formula": "Fernández Huerta reading ease"`, `"score": `, `"unmeasured": [
+    "content/de/words.yaml"
+  ]`} {
+		if !strings.Contains(j.String(), want) {
+			t.Errorf("JSON:\n%s\nwant %s", j.String(), want)
+		}
+	}
+}

@@ -55,7 +55,32 @@ func WriteTable(w io.Writer, rs []decision.Reading, age int) error {
 		}
 		b.WriteString("\n")
 	}
-	fmt.Fprintf(&b, "target: grade %g (reading age %d), Flesch-Kincaid grade level; ! marks a row above it\n", target, age)
+	fmt.Fprintf(&b, "target: grade %g (reading age %d), %s; ! marks a row above it\n", target, age, formulas(rs))
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// formulas names the formulas of the readings: "Flesch-Kincaid grade
+// level" for English alone, with the other languages' after it.
+func formulas(rs []decision.Reading) string {
+	out := "Flesch-Kincaid grade level"
+	seen := map[string]bool{"en": true}
+	for _, r := range rs {
+		if l := r.Result.Lang; l != nil && !seen[l.Tag] {
+			seen[l.Tag] = true
+			out += fmt.Sprintf("; %s: %s as a grade", l.Tag, l.Formula)
+		}
+	}
+	return out
+}
+
+// WriteUnmeasured says of each language no formula suits that its words
+// are not measured.
+func WriteUnmeasured(w io.Writer, files []string) error {
+	for _, f := range files {
+		if _, err := fmt.Fprintf(w, "%s: no reading-level formula suits this language; its words and pages are not measured\n", f); err != nil {
+			return err
+		}
+	}
+	return nil
 }

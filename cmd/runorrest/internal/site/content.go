@@ -158,7 +158,7 @@ func (b *builder) renderDoc(d *mdDoc) {
 		b.problem(d.file, d.line+1, 1, ErrMarkdown, err.Error(), "fix the Markdown")
 	}
 	d.html = h
-	d.measure(b.outcomeFile[d.file])
+	d.measure(b.outcomeFile[d.file], b.tree.ReadingFormula())
 	d.doc = nil // all the build needs of it is taken
 }
 

@@ -102,9 +102,11 @@ func (b *builder) readings() []decision.Reading {
 
 // measure takes from the parsed page what the build needs once its tree
 // is gone: the reading level of its front matter's title and description
-// and of its text, and for an outcome page without a description, its
-// first sentences. Question help is measured with its question.
-func (d *mdDoc) measure(outcome bool) {
+// and of its text, by the formula of the page's language lang (none if
+// lang is nil: no formula suits it), and for an outcome page without a
+// description, its first sentences. Question help is measured with its
+// question.
+func (d *mdDoc) measure(outcome bool, lang *readability.Language) {
 	if d.fixLine || d.failed || d.doc == nil {
 		return
 	}
@@ -115,7 +117,9 @@ func (d *mdDoc) measure(outcome bool) {
 			blocks = append(blocks, readability.Block{{Text: value, Line: line, Col: col}})
 		}
 	}
-	d.reading, d.measured = readability.Measure(append(blocks, text...)), true
+	if lang != nil {
+		d.reading, d.measured = lang.Measure(append(blocks, text...)), true
+	}
 	if outcome && d.fm.Description == "" {
 		d.lead = firstSentences("", text)
 	}
