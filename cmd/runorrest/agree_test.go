@@ -61,10 +61,20 @@ func TestCheckRefusesWhatBuildRefuses(t *testing.T) {
 	if len(cases) < 20 {
 		t.Fatalf("found %d cases; want the refused and the site catalogues", len(cases))
 	}
+	// The language cases change a guide with a Spanish translation.
+	langCases, _ := filepath.Glob("testdata/refused-lang/*.txt")
+	if len(langCases) < 5 {
+		t.Fatalf("found %d language cases; want at least 5", len(langCases))
+	}
+	cases = append(cases, langCases...)
 	for _, file := range cases {
 		t.Run(strings.TrimSuffix(filepath.Base(file), ".txt"), func(t *testing.T) {
 			wants, files := testkit.ReadCase(t, file)
-			check, build := checkAndBuild(t, guideWith(t, files))
+			src := guideWith(t, files)
+			if strings.Contains(file, "refused-lang") {
+				src = langGuideWith(t, files)
+			}
+			check, build := checkAndBuild(t, src)
 			if build.code != 1 || check.code != 1 {
 				t.Fatalf("build exit %d, check exit %d; want 1 and 1\nbuild:\n%s\ncheck:\n%s", build.code, check.code, build.problems, check.problems)
 			}
@@ -84,14 +94,21 @@ func TestCheckRefusesWhatBuildRefuses(t *testing.T) {
 // TestCheckAcceptsWhatBuildBuilds: guides near the edges that both accept.
 func TestCheckAcceptsWhatBuildBuilds(t *testing.T) {
 	tests := map[string]map[string][]byte{
-		"a link to the map page":     {"content/about.md": []byte("---\ntitle: About\ndescription: About it.\n---\nSee [the map](map.html) and [home](index.html).\n")},
-		"a title of digits":          {"content/tree.yaml": replaceTitle(t, "2026")},
-		"a title in another script":  {"content/tree.yaml": replaceTitle(t, "Лечь или бежать?")},
-		"an id that starts like map": {"content/tree.yaml": renameID(t, "where", "maps")},
+		"a link to the map page":       {"content/about.md": []byte("---\ntitle: About\ndescription: About it.\n---\nSee [the map](map.html) and [home](index.html).\n")},
+		"a title of digits":            {"content/tree.yaml": replaceTitle(t, "2026")},
+		"a title in another script":    {"content/tree.yaml": replaceTitle(t, "Лечь или бежать?")},
+		"an id that starts like map":   {"content/tree.yaml": renameID(t, "where", "maps")},
+		"a Spanish translation":        {"content/es/words.yaml": nil},
+		"a folder that is no language": {"content/es/words.yaml": nil, "content/extra/notes.md": []byte("Notes.\n")},
 	}
 	for name, files := range tests {
 		t.Run(name, func(t *testing.T) {
-			check, build := checkAndBuild(t, guideWith(t, files))
+			src := guideWith(t, files)
+			if _, ok := files["content/es/words.yaml"]; ok {
+				delete(files, "content/es/words.yaml")
+				src = langGuideWith(t, files)
+			}
+			check, build := checkAndBuild(t, src)
 			if check.code != 0 || build.code != 0 {
 				t.Errorf("check exit %d, build exit %d; want 0 and 0\ncheck:\n%s\nbuild:\n%s", check.code, build.code, check.problems, build.problems)
 			}
@@ -120,9 +137,33 @@ func TestCheckAndBuildAgree(t *testing.T) {
 		trees[fmt.Sprintf("generated-%02d", i)] = randomTree(r)
 	}
 	accepted := 0
+	// The words catalogue of package decision, as the Spanish of its tree.
+	words, _ := filepath.Glob("../../decision/testdata/words/*.yaml")
+	wordsTree, err := os.ReadFile("../../decision/testdata/words/tree.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range words {
+		if filepath.Base(name) == "tree.yaml" {
+			continue
+		}
+		data, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		trees["words-"+filepath.Base(name)] = data
+	}
 	for name, data := range trees {
 		t.Run(name, func(t *testing.T) {
-			check, build := checkAndBuild(t, guideWith(t, map[string][]byte{"content/tree.yaml": data}))
+			files := map[string][]byte{"content/tree.yaml": data}
+			if strings.HasPrefix(name, "words-") {
+				files = map[string][]byte{"content/tree.yaml": wordsTree, "content/es/words.yaml": data}
+			}
+			src := guideWith(t, files)
+			if strings.HasPrefix(name, "words-") {
+				copySpanishPages(t, src)
+			}
+			check, build := checkAndBuild(t, src)
 			if check != build {
 				t.Errorf("check exit %d, build exit %d\ncheck:\n%s\nbuild:\n%s\ntree:\n%s", check.code, build.code, check.problems, build.problems, data)
 			}
@@ -165,6 +206,49 @@ func randomTree(r *rand.Rand) []byte {
 	}
 	b.WriteString("scenarios: []\n")
 	return []byte(b.String())
+}
+
+// langGuideWith makes a -src folder of the site fixture's guide with a
+// Spanish translation (testdata/lang), with files replaced or added.
+func langGuideWith(t *testing.T, files map[string][]byte) string {
+	t.Helper()
+	src := guideWith(t, nil)
+	testkit.CopyDir(t, "testdata/lang", src)
+	for name, data := range files {
+		p := filepath.Join(src, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return src
+}
+
+// copySpanishPages copies every Markdown page of src's content/ into
+// content/es/, as an untranslated Spanish guide.
+func copySpanishPages(t *testing.T, src string) {
+	t.Helper()
+	content := filepath.Join(src, "content")
+	err := filepath.WalkDir(content, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".md") || strings.HasPrefix(p, filepath.Join(content, "es")) {
+			return err
+		}
+		rel, _ := filepath.Rel(content, p)
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		dst := filepath.Join(content, "es", rel)
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			return err
+		}
+		return os.WriteFile(dst, data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
 }
 
 // replaceTitle is the fixture's tree file with another title.

@@ -2,8 +2,10 @@
 // tree file and its pages go through them in this order:
 //
 //  1. load: [decision.Load] reads content/tree.yaml and checks every rule
-//     of the tree file (go doc runorrest/decision), then the words' health:
-//     the reading level of every question and the review date;
+//     of the tree file (go doc runorrest/decision), and
+//     [decision.LoadTranslations] the words of every extra language
+//     (content/<lang>/words.yaml) against it; then the words' health: the
+//     reading level of every question in every language and the review date;
 //  2. words: [site.Read] reads and checks the templates and every Markdown
 //     page, and draws the map; at the same time
 //  3. scripts and styles: [bundle.Pages] compiles static/site.css and
@@ -59,11 +61,17 @@ type Options struct {
 
 // Result is a built guide.
 type Result struct {
-	Tree     *decision.Tree
-	Warnings decision.Problems  // problems worth a look that do not stop the build
-	Reading  []decision.Reading // the reading level of every question, then of every Markdown page
-	Files    map[string][]byte  // path -> content, e.g. "soreness.html"
-	Pages    []site.Page        // every HTML page, in a fixed order
+	Tree *decision.Tree
+	// Translations are the guide's extra languages, in the order of their
+	// tags: the tree with each language's words (decision.LoadTranslations).
+	Translations []*decision.Tree
+	Warnings     decision.Problems  // problems worth a look that do not stop the build
+	Reading      []decision.Reading // the reading level of every question, then of every Markdown page
+	// Unmeasured are the languages whose words no reading-level formula
+	// suits, so they are not measured: each the file of its words.
+	Unmeasured []string
+	Files      map[string][]byte // path -> content, e.g. "soreness.html"
+	Pages      []site.Page       // every HTML page, in a fixed order
 }
 
 // ErrBaseURL is the error of a base URL that is not an absolute http(s) URL.
@@ -107,7 +115,7 @@ func Build(ctx context.Context, fsys fs.FS, opts Options) (*Result, error) {
 		return nil, err
 	}
 	r := &Result{Tree: tree, Warnings: tree.Warnings}
-	if err != nil {
+	if err := r.loadLanguages(fsys, opts, err); err != nil {
 		return r, err
 	}
 	return r, r.build(ctx, fsys, opts)
@@ -128,6 +136,15 @@ func (r *Result) build(ctx context.Context, fsys fs.FS, opts Options) error {
 	}
 	var warnings, errs decision.Problems
 	r.Reading, warnings, errs = readWords(r.Tree, opts.Today)
+	for _, t := range append([]*decision.Tree{r.Tree}, r.Translations...) {
+		if t.ReadingFormula() == nil {
+			r.Unmeasured = append(r.Unmeasured, t.File)
+		}
+	}
+	for _, tr := range r.Translations {
+		rd, w, e := readWords(tr, opts.Today)
+		r.Reading, warnings, errs = slices.Concat(r.Reading, rd), slices.Concat(warnings, w), slices.Concat(errs, e)
+	}
 	r.Warnings = slices.Concat(r.Warnings, warnings)
 	decision.SortProblems(r.Warnings)
 	if err := r.site(ctx, fsys, opts); err != nil || len(errs) > 0 {

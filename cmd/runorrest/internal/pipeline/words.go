@@ -21,7 +21,8 @@ func readWords(tree *decision.Tree, day time.Time) (readings []decision.Reading,
 			ps = append(ps, p)
 		}
 	}
-	if p := decision.CheckReview(tree.File, tree.Review, tree.ReviewInterval, day); p != nil {
+	// A translation has the original's review, checked once, with it.
+	if p := decision.CheckReview(tree.File, tree.Review, tree.ReviewInterval, day); p != nil && tree.Original == nil {
 		ps = append(ps, p)
 	}
 	warnings, errs = split(ps)
