@@ -55,7 +55,7 @@ export function question(t: Tree, main: HTMLElement, id: string, steps: Step[], 
     }
   })
   const here = ans && ans.size ? link(id, answers(steps, ans)) : null
-  return { say: msg("flow-arrive-question", { n, max, question: q.t }), save: () => save(here) }
+  return { say: msg("flow-arrive-question", { n, max, question: q.t }), save: () => save(t, here) }
 }
 
 export function outcome(t: Tree, main: HTMLElement, id: string, steps: Step[], ans: Answers | null): Arrival {
@@ -85,12 +85,12 @@ export function outcome(t: Tree, main: HTMLElement, id: string, steps: Step[], a
     after ? after.after(mineBox) : main.append(mineBox)
   }
   // A finished walk leaves nothing to resume; a visit from elsewhere keeps it.
-  return { say: msg("flow-arrive-outcome", { title: o.t, verdict: o.v }), save: () => steps.length && save(null) }
+  return { say: msg("flow-arrive-outcome", { title: o.t, verdict: o.v }), save: () => steps.length && save(t, null) }
 }
 
 // resume offers, never forces, the walk the reader left unfinished.
 export function resume(t: Tree, main: HTMLElement): void {
-  const url = load()
+  const url = load(t)
   const m = url && /^([a-z0-9-]+)\.html(#.*)$/.exec(url)
   const ans = m && read(m[2])
   const q = m && t.q[m[1]]
