@@ -57,14 +57,18 @@ export function answerText(s: Step): string {
 }
 
 // walk follows the answers from `from` and stops at `to`, at a question
-// with no usable answer, or at an outcome. `at` is where it stopped.
+// with no usable answer, or at an outcome. `at` is where it stopped. It
+// takes at most as many steps as the tree's longest path has questions (the
+// first question's m, which the build checked against -max-depth): a guard
+// against a tree that loops, which the build never writes.
 export function walk(t: Tree, a: Answers, from: string, to?: string): { steps: Step[]; at: string } {
   const steps: Step[] = []
+  const most = t.q[t.start] ? t.q[t.start].m : 0
   let id = from
   let q: Question
   let tok: string | undefined
   let opt: Option | undefined
-  while (id !== to && (q = t.q[id]) && (tok = a.get(id)) !== undefined && (opt = pick(q, tok)) && steps.length < 99) {
+  while (id !== to && (q = t.q[id]) && (tok = a.get(id)) !== undefined && (opt = pick(q, tok)) && steps.length < most) {
     steps.push({ id, q, tok, opt })
     id = opt.n
   }
