@@ -7,6 +7,7 @@ import (
 	"io"
 	"os/exec"
 	"path"
+	"strconv"
 	"strings"
 
 	"runorrest/decision"
@@ -15,7 +16,9 @@ import (
 // diffUsage is the part of check's usage text about -diff.
 const diffUsage = `With -diff REV, check also compares the tree with the one at git revision
 REV (a commit, branch or tag, such as HEAD or main) and lists the answers
-whose advice the edit changes, and the answers it adds or removes.
+whose advice the edit changes, and the answers it adds or removes. A tree
+at REV over the tree file's size limit, or a folder in its place, is refused
+from git's object header, without reading it.
 `
 
 // errNoGit is the sentinel of every failure to read the tree from git.
@@ -27,7 +30,7 @@ func checkDiff(w io.Writer, src, rev string, cur *decision.Tree) error {
 	if rev == "" || strings.HasPrefix(rev, "-") {
 		return usageError{fmt.Sprintf("-diff %q is not a git revision (give one like HEAD or main)", rev)}
 	}
-	data, err := gitShow(src, rev, decision.TreeFile)
+	data, err := gitShow(src, rev, decision.TreeFile, decision.DefaultMaxBytes)
 	if err != nil {
 		return err
 	}
@@ -84,8 +87,10 @@ func printDiff(w io.Writer, rev string, d *decision.Diff) {
 
 // gitShow returns the file at path (relative to dir) as it was at
 // revision rev, with a clear error when git, the repository, the revision
-// or the file is missing.
-func gitShow(dir, rev, file string) ([]byte, error) {
+// or the file is missing, when it is not a file there, or when it has more
+// than maxBytes bytes: its kind and size are read from the object's header
+// first, so an oversized file is refused without reading it.
+func gitShow(dir, rev, file string, maxBytes int64) ([]byte, error) {
 	if _, err := exec.LookPath("git"); err != nil {
 		return nil, fmt.Errorf("%w: git is not installed (install git to use -diff)", errNoGit)
 	}
@@ -100,8 +105,29 @@ func gitShow(dir, rev, file string) ([]byte, error) {
 	if _, err := git(dir, "cat-file", "-e", spec); err != nil {
 		return nil, fmt.Errorf("%w: %s does not exist at %s (was it committed there?)", errNoGit, file, rev)
 	}
-	return git(dir, "show", spec)
+	out, err := git(dir, "cat-file", "-t", spec)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", errNoGit, err)
+	}
+	if kind := strings.TrimSpace(string(out)); kind != "blob" {
+		return nil, fmt.Errorf("%w: %s is a %s at %s, not a file", errNoGit, file, gitKinds[kind], rev)
+	}
+	if out, err = git(dir, "cat-file", "-s", spec); err != nil {
+		return nil, fmt.Errorf("%w: %v", errNoGit, err)
+	}
+	size, err := strconv.ParseInt(strings.TrimSpace(string(out)), 10, 64)
+	if err != nil {
+		return nil, fmt.Errorf("%w: git cat-file -s %s: %q is not a size", errNoGit, spec, out)
+	}
+	if size > maxBytes {
+		return nil, fmt.Errorf("%w: %w: %s at %s has %d bytes, more than the %d bytes a tree file may have (compare with a revision whose tree is within the limit)",
+			errNoGit, decision.ErrTooLarge, file, rev, size, maxBytes)
+	}
+	return git(dir, "cat-file", "blob", spec)
 }
+
+// gitKinds names git's kinds of object that are not a file.
+var gitKinds = map[string]string{"tree": "folder", "commit": "submodule", "tag": "tag"}
 
 // git runs git in dir and returns its output; an error carries its message.
 func git(dir string, args ...string) ([]byte, error) {

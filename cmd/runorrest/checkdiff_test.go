@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -168,5 +169,50 @@ func TestCheckDiffCommand(t *testing.T) {
 	err := run(t.Context(), []string{"check", "-src", dir, "-diff", "nope"}, &stdout, &stderr)
 	if got := exitCode(err); got != 1 || !errors.Is(err, errNoGit) {
 		t.Errorf("check -diff nope: exit %d, %v; want exit 1 with errNoGit", got, err)
+	}
+}
+
+// TestCheckDiffTooLarge: a tree at the revision over the size limit, or
+// that is not a file there, is refused from git's object header, before
+// its content is read.
+func TestCheckDiffTooLarge(t *testing.T) {
+	dir := gitRepo(t)
+	cur := loadDir(t, dir)
+	big := append([]byte("title: Big\n# "), bytes.Repeat([]byte("x"), decision.DefaultMaxBytes)...)
+	if err := os.WriteFile(filepath.Join(dir, "content", "tree.yaml"), big, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	runGit(t, dir, "commit", "-q", "-a", "-m", "a big tree")
+	var buf bytes.Buffer
+	err := checkDiff(&buf, dir, "HEAD", cur)
+	want := fmt.Sprintf("content/tree.yaml at HEAD has %d bytes, more than the %d bytes a tree file may have", len(big), decision.DefaultMaxBytes)
+	if err == nil || !strings.Contains(err.Error(), want) || !errors.Is(err, decision.ErrTooLarge) || !errors.Is(err, errNoGit) {
+		t.Fatalf("checkDiff with a big tree at HEAD = %v; want ErrTooLarge, %q", err, want)
+	}
+	if buf.Len() != 0 {
+		t.Errorf("checkDiff printed %q; want nothing", buf.String())
+	}
+
+	// The limit is the limit: a file of exactly maxBytes is read.
+	data, err := gitShow(dir, "HEAD", decision.TreeFile, int64(len(big)))
+	if err != nil || len(data) != len(big) {
+		t.Errorf("gitShow at the limit = %d bytes, %v; want %d bytes", len(data), err, len(big))
+	}
+	if _, err := gitShow(dir, "HEAD", decision.TreeFile, int64(len(big))-1); !errors.Is(err, decision.ErrTooLarge) {
+		t.Errorf("gitShow one byte over the limit = %v; want ErrTooLarge", err)
+	}
+
+	// A folder where the tree file should be.
+	runGit(t, dir, "rm", "-q", "content/tree.yaml")
+	if err := os.MkdirAll(filepath.Join(dir, "content", "tree.yaml"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "content", "tree.yaml", "x"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	runGit(t, dir, "add", "content/tree.yaml/x")
+	runGit(t, dir, "commit", "-q", "-m", "a folder")
+	if err := checkDiff(&buf, dir, "HEAD", cur); err == nil || !strings.Contains(err.Error(), "content/tree.yaml is a folder at HEAD, not a file") {
+		t.Errorf("checkDiff with a folder at HEAD = %v; want a folder, not a file", err)
 	}
 }
