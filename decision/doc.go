@@ -528,7 +528,9 @@
 //     deep (counted on each line as its list and quote markers plus one
 //     level per two columns of indentation before the first marker), and
 //     [MaxBrackets] link brackets ([) in one block of lines without a blank
-//     line; [CheckMarkdown] checks both before the Markdown is parsed;
+//     line; [CheckMarkdown] checks both before the Markdown is parsed. The
+//     lines of a fenced code block that starts in the first column are
+//     code and are not counted;
 //   - the map page draws at most [MaxMapNodes] questions and outcomes and
 //     [MaxMapEdges] arrows; a larger tree gets a map page that says so;
 //   - the built site: [MaxSiteBytes] bytes in all.

@@ -73,11 +73,21 @@ func checkString(s string, multiline bool) (int, rune) {
 //   - more than [MaxBrackets] brackets ([) in one block of lines without a
 //     blank line.
 //
+// The lines of a fenced code block that starts in the first column (```
+// or ~~~) are code, whatever they hold: their nesting and brackets are not
+// counted. A fence inside a list or a quote is counted as text (it ends
+// where its container does, which a line scan cannot tell), and so is every
+// fence of a page with a line that starts with < (an HTML block, which
+// goldmark reads to its own end, fences included) or in its front matter.
+//
 // goldmark's time grows with the square of the input on deep nesting and
 // on many unclosed links in one paragraph; within these limits it is
 // linear.
 func CheckMarkdown(src []byte) *Problem {
 	line, brackets := 1, 0
+	var fence []byte // the opening fence of the code block the line is in
+	fences := !startsHTML(src)
+	front := isFrontMatterLine(bytes.TrimPrefix(src, []byte("ï»¿")))
 	for start := 0; start < len(src); line++ {
 		end := bytes.IndexByte(src[start:], '\n')
 		if end < 0 {
@@ -86,6 +96,29 @@ func CheckMarkdown(src []byte) *Problem {
 			end += start
 		}
 		text := src[start:end]
+		start = end + 1
+		if fence != nil {
+			if p := checkChars(text, line); p != nil {
+				return p
+			}
+			if closesFence(text, fence) {
+				fence = nil
+			}
+			continue
+		}
+		if front && line > 1 && isFrontMatterLine(text) {
+			front = false
+		}
+		if fences && !front {
+			fence = opensFence(text)
+		}
+		if fence != nil {
+			brackets = 0
+			if p := checkChars(text, line); p != nil {
+				return p
+			}
+			continue
+		}
 		if p := checkLine(text, line); p != nil {
 			return p
 		}
@@ -101,13 +134,82 @@ func CheckMarkdown(src []byte) *Problem {
 				}
 			}
 		}
-		start = end + 1
 	}
 	return nil
 }
 
+// opensFence returns the fence (``` or ~~~, three or more) that a line
+// starting in the first column opens a code block with, or nil. A
+// backtick fence's info string holds no backtick.
+func opensFence(text []byte) []byte {
+	if len(text) < 3 || (text[0] != '`' && text[0] != '~') {
+		return nil
+	}
+	n := 0
+	for n < len(text) && text[n] == text[0] {
+		n++
+	}
+	if n < 3 || (text[0] == '`' && bytes.IndexByte(text[n:], '`') >= 0) {
+		return nil
+	}
+	return text[:n]
+}
+
+// closesFence reports whether a line closes the code block that fence
+// opened: up to three spaces, at least as many of the fence's character,
+// then nothing but spaces and tabs.
+func closesFence(text, fence []byte) bool {
+	i := 0
+	for i < len(text) && i < 3 && text[i] == ' ' {
+		i++
+	}
+	n := 0
+	for i+n < len(text) && text[i+n] == fence[0] {
+		n++
+	}
+	return n >= len(fence) && len(bytes.Trim(text[i+n:], " \t\r")) == 0
+}
+
+// isFrontMatterLine reports whether the first line of text is "---", the
+// first or last line of front matter.
+func isFrontMatterLine(text []byte) bool {
+	if i := bytes.IndexByte(text, '\n'); i >= 0 {
+		text = text[:i]
+	}
+	return string(bytes.TrimRight(text, " \t\r")) == "---"
+}
+
+// startsHTML reports whether a line of src starts with <, after spaces
+// and tabs.
+func startsHTML(src []byte) bool {
+	for start := 0; start < len(src); {
+		text := src[start:]
+		if i := bytes.IndexByte(text, '\n'); i >= 0 {
+			text = text[:i]
+		}
+		if t := bytes.TrimLeft(text, " \t"); len(t) > 0 && t[0] == '<' {
+			return true
+		}
+		start += len(text) + 1
+	}
+	return false
+}
+
 // checkLine checks one line's characters and nesting.
 func checkLine(text []byte, line int) *Problem {
+	if p := checkChars(text, line); p != nil {
+		return p
+	}
+	if depth, at := nesting(text); depth > MaxNesting {
+		return &Problem{Pos: Pos{line, col(text, at)}, Err: ErrTooLong,
+			Msg:  fmt.Sprintf("lists and quotes nested more than %d deep, the limit", MaxNesting),
+			Hint: "nest less deeply"}
+	}
+	return nil
+}
+
+// checkChars checks one line's characters.
+func checkChars(text []byte, line int) *Problem {
 	for i := 0; i < len(text); {
 		r, size := rune(text[i]), 1
 		if r >= utf8.RuneSelf {
@@ -122,11 +224,6 @@ func checkLine(text []byte, line int) *Problem {
 				Msg: runeName(r) + " is not allowed", Hint: "remove it"}
 		}
 		i += size
-	}
-	if depth, at := nesting(text); depth > MaxNesting {
-		return &Problem{Pos: Pos{line, col(text, at)}, Err: ErrTooLong,
-			Msg:  fmt.Sprintf("lists and quotes nested more than %d deep, the limit", MaxNesting),
-			Hint: "nest less deeply"}
 	}
 	return nil
 }

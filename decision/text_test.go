@@ -44,6 +44,21 @@ func TestCheckMarkdown(t *testing.T) {
 		{"bidi isolate", "\u2067x\n", "1:1: bidirectional formatting character U+2067", ErrControl},
 		{"invalid UTF-8", "ok\nab\xffc\n", "2:3: invalid UTF-8 (byte 0xff)", ErrEncoding},
 		{"lone carriage return", "a\rb\n", "", nil},
+		// A fenced code block is code: its > - and [ are not counted.
+		{"quotes in a fence", "```\n" + strings.Repeat(">", 1000) + "\n```\n", "", nil},
+		{"lists in a tilde fence", "~~~ text\n" + strings.Repeat("- ", 100) + "x\n~~~\n", "", nil},
+		{"brackets in a fence", "```json\n" + strings.Repeat("[[\n", 300) + "```\n", "", nil},
+		{"a fence interrupts a paragraph", "para\n```\n" + strings.Repeat("> ", 40) + "\n```\n", "", nil},
+		{"a fence closed by CRLF", "```\r\n" + strings.Repeat("> ", 40) + "\r\n```\r\n" + strings.Repeat("> ", 40) + "\r\n", "4:65: lists and quotes", ErrTooLong},
+		{"after a fence", "````\n```\nx\n````\n" + strings.Repeat("- ", 33) + "x\n", "5:65: lists and quotes", ErrTooLong},
+		{"a shorter fence does not close", "````\n```\n" + strings.Repeat("- ", 33) + "x\n````\n", "", nil},
+		{"an unclosed fence runs to the end", "```\n" + strings.Repeat("- ", 33) + "x\n", "", nil},
+		{"a backtick in the info string is no fence", "``` a`b\n" + strings.Repeat("- ", 33) + "x\n", "2:65: lists and quotes", ErrTooLong},
+		{"an indented fence is counted", "- a\n\n  ```\n" + strings.Repeat("- ", 33) + "x\n", "4:65: lists and quotes", ErrTooLong},
+		{"an HTML block takes its fence", "<div>\n```\n\n" + strings.Repeat("> ", 40) + "\n", "4:65: lists and quotes", ErrTooLong},
+		{"a fence in front matter is front matter", "---\n```\n---\n" + strings.Repeat("> ", 40) + "\n", "4:65: lists and quotes", ErrTooLong},
+		{"a fence after front matter", "---\ntitle: x\n---\n```\n" + strings.Repeat("> ", 40) + "\n```\n", "", nil},
+		{"control characters in a fence", "```\na\x1bb\n```\n", "2:2: control character U+001B", ErrControl},
 		{"replacement character", "a\ufffdb\n", "", nil},
 	}
 	for _, tt := range tests {

@@ -50,3 +50,15 @@ func TestOptionKeysMany(t *testing.T) {
 		t.Errorf("optionKeys = %q; want %q", got, want)
 	}
 }
+
+// A fenced code block is code, whatever it holds: a page with one full of
+// quote and list markers and brackets builds, and shows them as written.
+func TestCodeBlockIsNotNesting(t *testing.T) {
+	code := strings.Repeat(">", 100) + "\n" + strings.Repeat("- ", 50) + "x\n" + strings.Repeat("[", 300) + "\n"
+	fsys := fixtureFS(t, "guide")
+	fsys["content/rating.md"] = mapFile("---\ntitle: Rating soreness\ndescription: How to put a number on it.\n---\n\n## The scale\n\n```text\n" + code + "```\n")
+	_, s := build(t, fsys, Options{})
+	if got, want := string(s.Files["rating.html"]), "<pre><code class=\"language-text\">"+strings.ReplaceAll(code, ">", "&gt;")+"</code></pre>"; !strings.Contains(got, want) {
+		t.Errorf("rating.html does not show the code block as written:\n%s", got)
+	}
+}
