@@ -242,10 +242,42 @@ func (d *mdDoc) checkAutoLink(n *ast.AutoLink, src []byte) {
 	if err != nil || n.AutoLinkType != ast.AutoLinkURL || decision.SafeLinkScheme(u.Scheme) {
 		return
 	}
-	// An autolink has no text node of its own: it is reported at the
-	// start of its paragraph's line.
-	off := segmentStart(n)
-	d.links = append(d.links, mdLink{line: d.lineAt(off), col: 1, dest: dest, scheme: u.Scheme})
+	off := autoLinkStart(n, dest, src)
+	d.links = append(d.links, mdLink{line: d.lineAt(off), col: d.colAt(off), dest: dest, scheme: u.Scheme})
+}
+
+// autoLinkStart is the source offset of an autolink's <. goldmark keeps no
+// position for it, so it is found in the source: the first place after the
+// text before it (or its block's start) where its URL is written.
+func autoLinkStart(n *ast.AutoLink, dest string, src []byte) int {
+	lo := -1
+	for p := n.PreviousSibling(); p != nil && lo < 0; p = p.PreviousSibling() {
+		lo = lastStop(p)
+	}
+	if lo < 0 {
+		lo = segmentStart(n) // no text before it: its block's first line
+	}
+	i := bytes.Index(src[lo:], []byte(dest))
+	if i < 0 {
+		return lo
+	}
+	if off := lo + i; off > 0 && src[off-1] == '<' {
+		return off - 1
+	}
+	return lo + i
+}
+
+// lastStop is the source offset just after the last text inside an inline
+// node, or -1 when it holds none.
+func lastStop(n ast.Node) int {
+	stop := -1
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := c.(*ast.Text); ok && entering {
+			stop = max(stop, t.Segment.Stop)
+		}
+		return ast.WalkContinue, nil
+	})
+	return stop
 }
 
 // segmentStart is the source offset of the first text inside an inline
