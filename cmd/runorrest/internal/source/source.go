@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 	"syscall"
 )
@@ -23,7 +24,10 @@ var (
 
 // FS is a guide's folder: an fs.FS that opens only regular files and
 // folders inside it.
-type FS struct{ root *os.Root }
+type FS struct {
+	root *os.Root
+	dir  string // the folder's path, to explain an error (see leadsOut)
+}
 
 // Open opens the folder dir.
 func Open(dir string) (*FS, error) {
@@ -31,7 +35,7 @@ func Open(dir string) (*FS, error) {
 	if err != nil {
 		return nil, fmt.Errorf("source folder: %w", err)
 	}
-	return &FS{root}, nil
+	return &FS{root: root, dir: dir}, nil
 }
 
 // Close closes the folder.
@@ -46,7 +50,7 @@ func (f *FS) Open(name string) (fs.File, error) {
 	}
 	file, err := f.root.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
-		return nil, explain(name, err)
+		return nil, f.explain(name, err)
 	}
 	st, err := file.Stat()
 	if err != nil {
@@ -67,7 +71,7 @@ func (f *FS) Stat(name string) (fs.FileInfo, error) {
 	}
 	st, err := f.root.Stat(name)
 	if err != nil {
-		return nil, explain(name, err)
+		return nil, f.explain(name, err)
 	}
 	return st, nil
 }
@@ -86,12 +90,75 @@ func notRegular(m fs.FileMode) error {
 	return fmt.Errorf("%w: it is %s (replace it with a file)", ErrNotRegular, kind)
 }
 
-// explain turns the error of a link that leads out of the folder, which
-// os.Root reports as "path escapes from parent", into ErrOutside.
-func explain(name string, err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) && strings.Contains(pe.Err.Error(), "escapes from parent") {
-		return &fs.PathError{Op: "open", Path: name, Err: fmt.Errorf("%w: runorrest reads only inside -src (copy the file in instead of linking to it)", ErrOutside)}
+// explain turns the error of a path that goes through a symbolic link
+// out of the folder into ErrOutside. It does not read os.Root's message:
+// it follows the path's links itself (see leadsOut).
+func (f *FS) explain(name string, err error) error {
+	if f.leadsOut(name) {
+		return &fs.PathError{Op: "open", Path: name, Err: fmt.Errorf("%w: runorrest reads only inside -src, through relative links (copy the file in instead of linking to it)", ErrOutside)}
 	}
 	return err
+}
+
+// maxLinks is how many symbolic links leadsOut follows on one path, as
+// many as Linux does.
+const maxLinks = 40
+
+// leadsOut reports whether the path name inside the folder goes through a
+// symbolic link that leads out of it, wherever the link points, even to
+// nothing, or through an absolute link, which os.Root never follows. It
+// follows the path one name at a time on the real folder
+// (f.dir), as the kernel does, and stops at the first name that is
+// missing.
+func (f *FS) leadsOut(name string) bool {
+	base, err := filepath.EvalSymlinks(f.dir)
+	if err != nil {
+		return false
+	}
+	base, err = filepath.Abs(base)
+	if err != nil {
+		return false
+	}
+	cur, rest, links := base, strings.Split(name, "/"), 0
+	for len(rest) > 0 {
+		part := rest[0]
+		rest = rest[1:]
+		switch part {
+		case "", ".":
+			continue
+		case "..":
+			cur = filepath.Dir(cur)
+		default:
+			cur = filepath.Join(cur, part)
+		}
+		if !inside(base, cur) {
+			return true
+		}
+		st, err := os.Lstat(cur)
+		if err != nil {
+			return false
+		}
+		if st.Mode()&fs.ModeSymlink == 0 {
+			continue
+		}
+		if links++; links > maxLinks {
+			return false
+		}
+		target, err := os.Readlink(cur)
+		if err != nil {
+			return false
+		}
+		if filepath.IsAbs(target) {
+			return true // os.Root follows no absolute link, even one to inside
+		}
+		cur = filepath.Dir(cur)
+		rest = append(strings.Split(filepath.ToSlash(target), "/"), rest...)
+	}
+	return false
+}
+
+// inside reports whether the path p is the folder base or under it.
+func inside(base, p string) bool {
+	rel, err := filepath.Rel(base, p)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, "../")
 }

@@ -74,3 +74,54 @@ func TestOpenRefusesLinksOut(t *testing.T) {
 		t.Error("ReadFile(../x) = nil; want an error")
 	}
 }
+
+// leadsOut tells a link out of the folder from any other failure by
+// following the links itself, whatever os.Root's message says.
+func TestLeadsOut(t *testing.T) {
+	dir, outside := t.TempDir(), t.TempDir()
+	os.WriteFile(filepath.Join(outside, "secret.md"), []byte("no"), 0o644)
+	os.Mkdir(filepath.Join(dir, "in"), 0o755)
+	os.WriteFile(filepath.Join(dir, "real.md"), []byte("yes"), 0o644)
+	links := map[string]string{
+		"page.md":     filepath.Join(outside, "secret.md"), // absolute, out
+		"up":          "../" + filepath.Base(outside),      // relative, out
+		"gone.md":     "/nonexistent/secret.md",            // out, to nothing
+		"chain.md":    "page.md",                           // in, then out
+		"in/back.md":  "../real.md",                        // up, but still in
+		"in/round.md": "../../" + filepath.Base(dir) + "/real.md",
+		"abs-in.md":   filepath.Join(dir, "real.md"), // absolute: never followed
+		"loop.md":     "loop.md",
+		"dangling.md": "missing.md",
+	}
+	for name, target := range links {
+		if err := os.Symlink(target, filepath.Join(dir, filepath.FromSlash(name))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for _, tt := range []struct {
+		name string
+		out  bool
+	}{
+		{"page.md", true}, {"up/secret.md", true}, {"up", true}, {"gone.md", true}, {"chain.md", true},
+		{"in/round.md", true}, // through the folder's parent: out, as os.Root sees it
+		{"abs-in.md", true},
+		{"real.md", false}, {"in/back.md", false}, {"loop.md", false},
+		{"dangling.md", false}, {"missing.md", false}, {"in/missing.md", false},
+	} {
+		if got := f.leadsOut(tt.name); got != tt.out {
+			t.Errorf("leadsOut(%s) = %v; want %v", tt.name, got, tt.out)
+		}
+		_, err := fs.ReadFile(f, tt.name)
+		if got := errors.Is(err, ErrOutside); got != tt.out {
+			t.Errorf("ReadFile(%s) = %v; ErrOutside %v, want %v", tt.name, err, got, tt.out)
+		}
+	}
+	if data, err := fs.ReadFile(f, "in/back.md"); err != nil || string(data) != "yes" {
+		t.Errorf("ReadFile(in/back.md) = %q, %v; want yes", data, err)
+	}
+}
