@@ -3,6 +3,7 @@ package decision
 import (
 	"fmt"
 	"slices"
+	"strings"
 )
 
 // Reading a words file: the words of one extra language, keyed by the ids
@@ -422,6 +423,7 @@ func (w *wordsReader) readUI(f fieldSet) {
 				seen[e.name] = true
 				if s, ok := l.text(ctx, e); ok {
 					t.UI = append(t.UI, UIText{ID: e.name, Text: s, Pos: posOf(e.val)})
+					w.placeholders(e, orig, s)
 				}
 				w.stale(where{kind: "ui message", id: e.name}, e.name, orig, Pos{}, from, e.name)
 				continue
@@ -438,6 +440,21 @@ func (w *wordsReader) readUI(f fieldSet) {
 		if !seen[id] {
 			l.errorf(at, ErrMissingWords, fmt.Sprintf("add `%s: ...` under ui (the original says %q)", id, w.ui[id]), "ui message %q has no %s words", id, w.lang)
 		}
+	}
+}
+
+// placeholders reports a ui string whose {placeholders} are malformed or
+// not the original's: the site fills in each of the original's once.
+func (w *wordsReader) placeholders(e pair, orig, s string) {
+	if _, bad := scanPlaceholders(s); bad != "" {
+		w.l.errorf(posOf(e.val), ErrPlaceholder, "write a placeholder as {name}, with lower-case letters only; a message holds no other brace",
+			"ui message %q has a malformed placeholder %q", e.name, bad)
+		return
+	}
+	want, got := slices.Sorted(slices.Values(Placeholders(orig))), slices.Sorted(slices.Values(Placeholders(s)))
+	if !slices.Equal(want, got) {
+		w.l.errorf(posOf(e.val), ErrPlaceholder, fmt.Sprintf("use each placeholder of the original once: %q", orig),
+			"ui message %q has the placeholders {%s}, the original {%s}", e.name, strings.Join(got, "} {"), strings.Join(want, "} {"))
 	}
 }
 

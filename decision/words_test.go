@@ -230,17 +230,19 @@ func TestUIStrings(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	words = append(words, "ui:\n  start: Empezar\n  bakc: Atrás\n  from: {start: "+Hash("Begin")+", bakc: 00000000}\n"...)
+	words = append(words, "ui:\n  start: Empezar\n  bakc: Atrás\n  from: {start: "+Hash("Begin")+", bakc: 00000000}\n  step: Paso {n} de {total}\n  date: \"{day} de {mes\"\n"...)
 	fsys := wordsFS(t, words)
 	orig, err := Load(fsys, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	es, err := LoadTranslation(fsys, orig, "es", Options{UI: map[string]string{"start": "Start", "back": "Back"}})
+	es, err := LoadTranslation(fsys, orig, "es", Options{UI: map[string]string{"start": "Start", "back": "Back", "step": "Step {n}", "date": "{month} {day}"}})
 	want := `content/es/words.yaml:42:1: ui message "back" has no es words (add ` + "`back: ...`" + ` under ui (the original says "Back"))
 content/es/words.yaml:44:3: ui message "bakc": the site has no message of this id (did you mean "back"?)
 content/es/words.yaml:45:17: warning: the en start of ui message "start" changed since the es was written (update the es, then set from.start to ` + Hash("Start") + `, or run ` + "`runorrest translate -stamp es`" + ` once it is)
 content/es/words.yaml:45:27: ui: from.bakc names no words of this entry (remove it: from names only the words beside it)
+content/es/words.yaml:46:9: ui message "step" has the placeholders {n} {total}, the original {n} (use each placeholder of the original once: "Step {n}")
+content/es/words.yaml:47:9: ui message "date" has a malformed placeholder "{mes" (write a placeholder as {name}, with lower-case letters only; a message holds no other brace)
 `
 	if got := report(es, err); got != want {
 		t.Errorf("problems:\n%s\nwant:\n%s", got, want)
@@ -250,7 +252,7 @@ content/es/words.yaml:45:27: ui: from.bakc names no words of this entry (remove 
 	}
 	// Without the original's strings, ui: is read and not compared.
 	es, err = LoadTranslation(fsys, orig, "es", Options{})
-	if err != nil || len(es.UI) != 2 || es.UI[1].ID != "bakc" {
+	if err != nil || len(es.UI) != 4 || es.UI[1].ID != "bakc" {
 		t.Errorf("LoadTranslation without UI = %v, %v", err, es.UI)
 	}
 }

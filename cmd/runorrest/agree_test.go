@@ -162,6 +162,7 @@ func TestCheckAndBuildAgree(t *testing.T) {
 			src := guideWith(t, files)
 			if strings.HasPrefix(name, "words-") {
 				copySpanishPages(t, src)
+				addSpanishUI(t, src)
 			}
 			check, build := checkAndBuild(t, src)
 			if check != build {
@@ -223,7 +224,30 @@ func langGuideWith(t *testing.T, files map[string][]byte) string {
 			t.Fatal(err)
 		}
 	}
+	addSpanishUI(t, src)
 	return src
+}
+
+// addSpanishUI gives the Spanish words of src the site's own words, the
+// ui: of the repository's content/es/words.yaml, unless they have a ui:.
+func addSpanishUI(t *testing.T, src string) {
+	t.Helper()
+	file := filepath.Join(src, "content", "es", "words.yaml")
+	words, err := os.ReadFile(file)
+	if err != nil || bytes.Contains(words, []byte("\nui:")) {
+		return
+	}
+	repo, err := os.ReadFile(filepath.Join(testkit.Root(), "content", "es", "words.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := bytes.Index(repo, []byte("\nui:\n"))
+	if i < 0 {
+		t.Fatal("content/es/words.yaml has no ui:")
+	}
+	if err := os.WriteFile(file, append(words, repo[i:]...), 0o644); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // copySpanishPages copies every Markdown page of src's content/ into
