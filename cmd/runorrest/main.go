@@ -42,6 +42,7 @@ import (
 )
 
 func main() {
+	tuneGC()
 	os.Exit(runMain(os.Args[1:], os.Stdout, os.Stderr))
 }
 
