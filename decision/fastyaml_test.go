@@ -100,6 +100,12 @@ var fastCases = []struct {
 	{"  a: b\n  c: d\n", true},
 	{"a:\n    b: c\n    d:\n        - e\n", true},
 	{"k  : v\n", true},
+	{"-\n  a: b\n-\n  - c\n", true},
+	{"a: # note\n  b: c\n", true},
+	{"a:\n  # note\n  - b\n", true},
+	{"a: |\n  x\n  \n  y\n", true},
+	{"a: \"\"\nb: ''\nc: 'x'''\nd: ''''\n", true},
+	{"a: -0\nb: -9\nc: [-1, -0]\n", true},
 	{"'quoted key': v\n", false},
 	{"a:\n", false},
 	{"a: b\n  c\n", false},
@@ -117,6 +123,17 @@ var fastCases = []struct {
 	{"a: &x b\nc: *x\n", false},
 	{"a: !!str 3\n", false},
 	{"a: \"esc\\n\"\n", false},
+	{"a: \"\\x\"\n", false},
+	{"a: \"x\\\"\n", false},
+	{"a: 'x'#c\n", false},
+	{"a: \"x\"#c\n", false},
+	{"a: |#c\n  x\n", false},
+	{"a: b:\n", false},
+	{"a: [\n", false},
+	{"a: {\n", false},
+	{"a: {b: \n", false},
+	{"a: [b, \n", false},
+	{"a: [-]\n", false},
 	{"a: \"open\n", false},
 	{"a: {b: c,\n  d: e}\n", false},
 	{"a: {b: c,}\n", false},
@@ -190,4 +207,59 @@ func FuzzFastParse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		agree(t, data)
 	})
+}
+
+// TestFastParseLimits checks the bounds of fastParse at their edges: it
+// reads nesting up to maxFastDepth and keys up to maxFastKey bytes, and
+// leaves anything beyond to the general parser.
+func TestFastParseLimits(t *testing.T) {
+	// Each function returns a text nested depth levels deep, counting the
+	// top-level mapping, every block and every flow collection.
+	nest := map[string]func(depth int) string{
+		"mappings": func(depth int) string {
+			var b strings.Builder
+			for i := range depth - 1 {
+				b.WriteString(strings.Repeat("  ", i) + "a:\n")
+			}
+			b.WriteString(strings.Repeat("  ", depth-1) + "a: b\n")
+			return b.String()
+		},
+		"lists of mappings": func(depth int) string { // even depths: a list and a mapping per level
+			var b strings.Builder
+			b.WriteString("a:\n")
+			levels := (depth - 2) / 2
+			for i := range levels {
+				b.WriteString(strings.Repeat(" ", 2+4*i) + "- a:\n")
+			}
+			b.WriteString(strings.Repeat(" ", 2+4*levels) + "- b\n")
+			return b.String()
+		},
+		"flow lists": func(depth int) string {
+			return "a: " + strings.Repeat("[", depth-1) + "b" + strings.Repeat("]", depth-1) + "\n"
+		},
+	}
+	for name, f := range nest {
+		for _, depth := range []int{maxFastDepth - 1, maxFastDepth, maxFastDepth + 1, maxFastDepth + 2} {
+			if name == "lists of mappings" && depth%2 == 1 {
+				continue
+			}
+			if got, want := agree(t, []byte(f(depth))), depth <= maxFastDepth; got != want {
+				t.Errorf("%s %d deep: fastParse accepted %v; want %v", name, depth, got, want)
+			}
+		}
+	}
+	// Width is not depth: a list of more mappings than maxFastDepth, as a
+	// question's options are, is read.
+	long := "a:\n" + strings.Repeat("  - a: b\n    c:\n      d: e\n", 2*maxFastDepth)
+	if !agree(t, []byte(long)) {
+		t.Errorf("a list of %d mappings: fastParse refused it; want it read", 2*maxFastDepth)
+	}
+	for _, n := range []int{maxFastKey - 1, maxFastKey, maxFastKey + 1} {
+		key := strings.Repeat("k", n)
+		for _, text := range []string{key + ": v\n", "a: {" + key + ": v}\n"} {
+			if got, want := agree(t, []byte(text)), n <= maxFastKey; got != want {
+				t.Errorf("key of %d bytes in %.12q...: fastParse accepted %v; want %v", n, text, got, want)
+			}
+		}
+	}
 }
