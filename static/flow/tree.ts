@@ -5,6 +5,7 @@ import { msg } from "./msg"
 
 export interface Option {
   k: string // the answer's token in the URL (for a scale: "")
+  a?: string // the token older builds gave it, still understood
   l: string // label
   n: string // next node
   w?: string // why: what this answer means for the advice
@@ -46,7 +47,7 @@ export interface Step {
 export function pick(q: Question, tok: string): Option | undefined {
   const v = +tok
   for (const o of q.o) {
-    if (q.s ? String(v) === tok && v >= o.lo! && v <= o.hi! : o.k === tok) return o
+    if (q.s ? String(v) === tok && v >= o.lo! && v <= o.hi! : o.k === tok || o.a === tok) return o
   }
   return undefined
 }

@@ -35,6 +35,7 @@ type flowQuestion struct {
 
 type flowOption struct {
 	Key   string `json:"k"`
+	Old   string `json:"a,omitempty"` // the key of older builds (the label's slug), when it differs
 	Label string `json:"l"`
 	Next  string `json:"n"`
 	Why   string `json:"w,omitempty"`
@@ -70,9 +71,16 @@ func FlowTreeScript(t *decision.Tree, ui map[string]string) ([]byte, error) {
 		if q.Scale != nil {
 			fq.Scale = &[2]int{q.Scale.Min, q.Scale.Max}
 		}
-		keys := optionKeys(q)
+		keys := optionKeys(originalQuestion(t, q))
+		var old []string
+		if t.Original == nil {
+			old = labelKeys(q)
+		}
 		for i, o := range q.Options {
 			fo := flowOption{Key: keys[i], Label: o.Label, Next: o.Next, Why: o.Why}
+			if old != nil && old[i] != keys[i] {
+				fo.Old = old[i]
+			}
 			if q.Scale != nil {
 				fo.Lo, fo.Hi = &o.Lo, &o.Hi
 			}
@@ -110,21 +118,54 @@ func (b *builder) flowTree() string {
 	return name
 }
 
-// optionKeys names each option of q in the URL: a slug of the first words of
-// its label, unique within the question ("All over, on both legs" ->
-// "all-over-on"). A scale question is
-// answered with a number, so its options need no key.
+// originalQuestion is q as the original language words it: the option
+// keys of every language are the original's, so that a walk's answers
+// mean the same in every language.
+func originalQuestion(t *decision.Tree, q *decision.Question) *decision.Question {
+	if t.Original != nil {
+		if oq := t.Original.Question(q.ID); oq != nil && len(oq.Options) == len(q.Options) {
+			return oq
+		}
+	}
+	return q
+}
+
+// labelKeys are the keys older builds gave, from the labels alone: links
+// and bookmarks made with them still work in the original language.
+func labelKeys(q *decision.Question) []string {
+	noIDs := &decision.Question{Scale: q.Scale}
+	for _, o := range q.Options {
+		noIDs.Options = append(noIDs.Options, &decision.Option{Label: o.Label})
+	}
+	return optionKeys(noIDs)
+}
+
+// optionKeys names each option of q in the URL: its id ("both-legs"), or
+// for an option without one a slug of the first words of its label, unique
+// within the question ("All over, on both legs" -> "all-over-on"). Give q
+// in the original language (originalQuestion): ids are the same in every
+// language, and so are the keys. A scale question is answered with a
+// number, so its options need no key.
 func optionKeys(q *decision.Question) []string {
 	keys := make([]string, len(q.Options))
 	if q.Scale != nil {
 		return keys
 	}
 	seen := make(map[string]bool, len(q.Options))
+	for i, o := range q.Options {
+		if o.ID != "" && !seen[o.ID] {
+			keys[i] = o.ID
+			seen[o.ID] = true
+		}
+	}
 	// next[base] is where the search for base's next free number starts:
 	// every smaller number is taken, so each key is found in amortised
 	// constant time, not by counting again from 2.
 	next := map[string]int{}
 	for i, o := range q.Options {
+		if keys[i] != "" {
+			continue
+		}
 		base := decision.ASCIISlug(o.Label, 3)
 		if base == "" {
 			base = "option"

@@ -128,3 +128,34 @@ func TestFlowTreeDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// TestFlowKeysSameInEveryLanguage checks that an option's key is its id in
+// the original and in a translation, and that the original also gives the
+// key older builds made from the label.
+func TestFlowKeysSameInEveryLanguage(t *testing.T) {
+	orig := &decision.Tree{Start: "where", Questions: []*decision.Question{{ID: "where", Text: "Where?", Options: []*decision.Option{
+		{ID: "both-legs", Label: "All over, on both legs", Next: "end"}, {Label: "One spot", Next: "end"},
+	}}}, Outcomes: []*decision.Outcome{{ID: "end", Title: "End"}}}
+	es := &decision.Tree{Start: "where", Original: orig, Questions: []*decision.Question{{ID: "where", Text: "¿Dónde?", Options: []*decision.Option{
+		{ID: "both-legs", Label: "Por todas partes", Next: "end"}, {Label: "En un punto", Next: "end"},
+	}}}, Outcomes: []*decision.Outcome{{ID: "end", Title: "Fin"}}}
+	for _, c := range []struct {
+		tree *decision.Tree
+		want []flowOption
+	}{
+		{orig, []flowOption{{Key: "both-legs", Old: "all-over-on", Label: "All over, on both legs", Next: "end"}, {Key: "one-spot", Label: "One spot", Next: "end"}}},
+		{es, []flowOption{{Key: "both-legs", Label: "Por todas partes", Next: "end"}, {Key: "one-spot", Label: "En un punto", Next: "end"}}},
+	} {
+		js, err := FlowTreeScript(c.tree, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got flowTree
+		if err := json.Unmarshal(treeData(t, js), &got); err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got.Questions["where"].Options, c.want) {
+			t.Errorf("options = %+v; want %+v", got.Questions["where"].Options, c.want)
+		}
+	}
+}

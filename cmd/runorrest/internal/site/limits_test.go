@@ -62,3 +62,16 @@ func TestCodeBlockIsNotNesting(t *testing.T) {
 		t.Errorf("rating.html does not show the code block as written:\n%s", got)
 	}
 }
+
+// optionKeys takes an option's id when it has one; a label's slug never
+// takes the key of an id.
+func TestOptionKeysIDs(t *testing.T) {
+	q := &decision.Question{Options: []*decision.Option{
+		{Label: "Both legs"}, {ID: "both-legs", Label: "Everywhere"}, {ID: "one", Label: "One spot"}, {Label: "One"},
+	}}
+	got := optionKeys(q)
+	want := []string{"both-legs-2", "both-legs", "one", "one-2"}
+	if !slices.Equal(got, want) {
+		t.Errorf("optionKeys = %q; want %q", got, want)
+	}
+}
