@@ -33,6 +33,13 @@ function run(t: Tree, main: HTMLElement): void {
 
   const id = main.dataset.node
   const ans = read(location.hash)
+  // The language switch keeps the walk: the same page in another language,
+  // with the same answers (their keys are the same in every language).
+  if (ans) {
+    document.querySelectorAll<HTMLAnchorElement>("nav.langs a[hreflang]").forEach((l) => {
+      l.href = l.href.split("#")[0] + location.hash
+    })
+  }
   if (!id) {
     if (main.dataset.kind === "home") resume(t, main)
     return

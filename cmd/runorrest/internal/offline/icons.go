@@ -297,6 +297,11 @@ func assets(cfg Config) (map[string][]byte, error) {
 	if out[ManifestFile], err = encodeManifest(cfg); err != nil {
 		return nil, err
 	}
+	for _, l := range cfg.Langs {
+		if out[l.Lang+"/"+ManifestFile], err = encodeLangManifest(cfg, l); err != nil {
+			return nil, err
+		}
+	}
 	return out, nil
 }
 

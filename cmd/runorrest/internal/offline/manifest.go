@@ -27,8 +27,21 @@ type manifestIcon struct {
 	Purpose string `json:"purpose"`
 }
 
+// encodeLangManifest gives the manifest of an extra language, in its
+// folder: the app opens the language's home page, and its scope is the
+// whole guide, so that the language switch stays in the app.
+func encodeLangManifest(cfg Config, l LangConfig) ([]byte, error) {
+	lc := cfg
+	lc.Name, lc.ShortName, lc.Description, lc.Lang = l.Name, shortName(l.Name), l.Description, l.Lang
+	return encode(lc, "../", "../")
+}
+
 // encodeManifest gives the manifest of a checked Config.
-func encodeManifest(cfg Config) ([]byte, error) {
+func encodeManifest(cfg Config) ([]byte, error) { return encode(cfg, "./", "") }
+
+// encode writes a manifest whose scope is scope and whose icons are under
+// up, both relative to the manifest.
+func encode(cfg Config, scope, up string) ([]byte, error) {
 	m := manifest{
 		ID:              "./",
 		Name:            cfg.Name,
@@ -37,7 +50,7 @@ func encodeManifest(cfg Config) ([]byte, error) {
 		Lang:            cfg.Lang,
 		Dir:             "ltr",
 		StartURL:        "./",
-		Scope:           "./",
+		Scope:           scope,
 		Display:         "standalone",
 		ThemeColor:      cfg.ThemeColor,
 		BackgroundColor: cfg.BackgroundColor,
@@ -47,7 +60,7 @@ func encodeManifest(cfg Config) ([]byte, error) {
 			continue // not for the manifest (the apple-touch-icon)
 		}
 		m.Icons = append(m.Icons, manifestIcon{
-			Src:     ic.path,
+			Src:     up + ic.path,
 			Sizes:   ic.sizes(),
 			Type:    "image/png",
 			Purpose: ic.purpose,

@@ -79,6 +79,18 @@ type Config struct {
 	Lang            string // defaults to "en"
 	ThemeColor      string // "#rrggbb"; defaults to DefaultThemeColor
 	BackgroundColor string // "#rrggbb"; defaults to DefaultBackgroundColor
+	// Langs are the guide's extra languages: each gets a manifest of its
+	// own in its folder (es/manifest.webmanifest), and the worker caches
+	// its files once the reader opens one of its pages.
+	Langs []LangConfig
+}
+
+// LangConfig describes the guide in one extra language, whose pages are
+// in the folder named by its tag.
+type LangConfig struct {
+	Lang        string // "es"; its pages are in es/
+	Name        string // the guide's title in the language
+	Description string
 }
 
 // ErrConfig is wrapped by the errors that a bad Config gives.

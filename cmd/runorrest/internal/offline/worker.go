@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"strings"
 
 	"runorrest/cmd/runorrest/internal/bundle"
 	"runorrest/decision"
@@ -19,6 +20,27 @@ const hashBytes = 8
 // root and the first hashBytes of the SHA-256 sum of its content, in hex.
 type Entry struct {
 	Path, Hash string
+}
+
+// Shared is the group of the files every language uses (Group).
+const Shared = "*"
+
+// Group is the part of the site a file belongs to, which the worker caches
+// as a whole: an extra language's folder ("es/") for its files, "" for the
+// original language's pages, manifest and flow data at the root, and
+// Shared for everything else (stylesheet, script, icons). The worker
+// caches the shared files and the original at install, and a language
+// once the reader opens one of its pages.
+func Group(path string, langs []LangConfig) string {
+	for _, l := range langs {
+		if strings.HasPrefix(path, l.Lang+"/") {
+			return l.Lang + "/"
+		}
+	}
+	if !strings.Contains(path, "/") && (strings.HasSuffix(path, ".html") || path == ManifestFile) || strings.HasPrefix(path, "assets/tree.") {
+		return ""
+	}
+	return Shared
 }
 
 // Precache lists every file of the output but sw.js, sorted by path.
@@ -51,12 +73,17 @@ var ErrWorker = errors.New("offline: cannot build the service worker")
 // buildWorker compiles WorkerSource with the precache list of files.
 func buildWorker(src fs.FS, files map[string][]byte, cfg Config) ([]byte, error) {
 	entries := Precache(files)
-	list := make([][2]string, len(entries))
+	list := make([][3]string, len(entries))
 	for i, e := range entries {
-		list[i] = [2]string{e.Path, e.Hash}
+		list[i] = [3]string{e.Path, e.Hash, Group(e.Path, cfg.Langs)}
+	}
+	groups := []string{""}
+	for _, l := range cfg.Langs {
+		groups = append(groups, l.Lang+"/")
 	}
 	code, err := bundle.Script(src, WorkerSource, map[string]any{
 		"__RUNORREST_PRECACHE__":   list,
+		"__RUNORREST_LANGS__":      groups,
 		"__RUNORREST_HASH_BYTES__": hashBytes,
 		"__RUNORREST_VERSION__":    Version(entries),
 		"__RUNORREST_SITE__":       decision.Slug(cfg.Name),

@@ -162,7 +162,8 @@ func errsOrNil(ps decision.Problems) error {
 	return ps
 }
 
-// site runs stages 2 to 5 on r.Tree and fills r.Files and r.Pages.
+// site runs stages 2 to 5 on r.Tree and its translations and fills
+// r.Files and r.Pages.
 func (r *Result) site(ctx context.Context, fsys fs.FS, opts Options) error {
 	if err := ctx.Err(); err != nil {
 		return err
@@ -178,19 +179,32 @@ func (r *Result) site(ctx context.Context, fsys fs.FS, opts Options) error {
 	)
 	wg.Go(func() { assets, assetErr = bundle.Pages(fsys, opts.Cache) })
 	wg.Go(func() { iconErr = offline.Prepare(cfg) }) // draws the icons alongside
-	content, err := site.Read(fsys, r.Tree)
+	// Every language's words, read and checked one after the other.
+	var contents []*site.Content
+	var readErrs []error
+	for _, t := range append([]*decision.Tree{r.Tree}, r.Translations...) {
+		c, err := site.Read(fsys, t)
+		contents, readErrs = append(contents, c), append(readErrs, err)
+	}
 	wg.Wait()
-	if err := joinProblems(err, assetErr, iconErr); err != nil {
+	if err := joinProblems(append(readErrs, assetErr, iconErr)...); err != nil {
 		return err
 	}
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	readings, warnings, errs := readPages(r.Tree, content, opts.Today)
-	r.Reading = slices.Concat(r.Reading, readings)
-	r.Warnings = slices.Concat(r.Warnings, warnings)
+	var errs decision.Problems
+	for i, t := range append([]*decision.Tree{r.Tree}, r.Translations...) {
+		readings, warnings, e := readPages(t, contents[i], opts.Today)
+		r.Reading = slices.Concat(r.Reading, readings)
+		r.Warnings = slices.Concat(r.Warnings, warnings)
+		errs = append(errs, e...)
+	}
+	for i, tr := range r.Translations {
+		cfg.Langs = append(cfg.Langs, offline.LangConfig{Lang: tr.Lang, Name: tr.Title, Description: contents[i+1].HomeDescription()})
+	}
 	head, meta := offlineHead(cfg)
-	s, err := content.Render(site.Options{BaseURL: opts.BaseURL, CSS: assets.CSS, Script: assets.Script, Head: head, Meta: meta, Image: offline.Icon512})
+	s, err := site.Render(contents, site.Options{BaseURL: opts.BaseURL, CSS: assets.CSS, Script: assets.Script, Head: head, Meta: meta, Image: offline.Icon512})
 	if err != nil {
 		return joinProblems(err, errsOrNil(errs))
 	}
@@ -219,7 +233,7 @@ func offlineHead(cfg offline.Config) ([]site.HeadLink, []site.Meta) {
 			{Rel: "apple-touch-icon", Href: offline.AppleTouchIcon, Sizes: "180x180"},
 		}, []site.Meta{
 			{Name: "theme-color", Content: cfg.ThemeColor},
-			{Name: offline.WorkerMeta, Content: offline.WorkerFile},
+			{Name: offline.WorkerMeta, Content: offline.WorkerFile, Path: true},
 		}
 }
 

@@ -22,6 +22,15 @@ type article struct {
 
 var slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
+// pageFile is where a page of the tree (an outcome's page, about.md) is
+// in the source folder: in content/, or the folder of a translation.
+func (b *builder) pageFile(page string) string {
+	if b.tree.Dir == "" { // a tree made in memory
+		return path.Join("content", page)
+	}
+	return b.tree.PageFile(page)
+}
+
 // reservedPage names the site's own page an article may not replace, or "".
 // index.md and about.md are not articles: they fill the home and about pages.
 func reservedPage(slug string) string {
@@ -39,7 +48,7 @@ func (b *builder) loadMarkdown() {
 	b.outcomeFile = map[string]bool{}
 	// Outcome pages first: a file that is an outcome's page is not an article.
 	for _, o := range b.tree.Outcomes {
-		file := path.Join("content", o.Page)
+		file := b.pageFile(o.Page)
 		if _, ok := b.pageOf[file]; !ok {
 			b.outcomeFile[file] = true
 			b.pageOf[file] = o.ID + ".html"
@@ -87,7 +96,7 @@ func (b *builder) findArticles() {
 	for _, o := range b.tree.Outcomes {
 		ids[o.ID] = fmt.Sprintf("the outcome %s (%s:%d:%d)", o.ID, b.tree.File, o.Pos.Line, o.Pos.Col)
 	}
-	names, _ := fs.Glob(b.fsys, "content/*.md")
+	names, _ := fs.Glob(b.fsys, b.pageFile("*.md"))
 	sort.Strings(names)
 	for _, file := range names {
 		if _, ok := b.pageOf[file]; ok {

@@ -99,8 +99,9 @@ func FlowTreeScript(t *decision.Tree, ui map[string]string) ([]byte, error) {
 	return append(js, ";\n"...), nil
 }
 
-// flowTree adds the tree script to the site when it has the flow script,
-// and returns its path ("assets/tree.1a2b3c4d.js"), or "".
+// flowTree adds the tree script of the language to the site when it has
+// the flow script, in the language's folder, and returns its path from
+// there ("assets/tree.1a2b3c4d.js"), or "".
 func (b *builder) flowTree() string {
 	if b.opts.Script == "" {
 		return ""
@@ -113,7 +114,7 @@ func (b *builder) flowTree() string {
 	sum := sha256.Sum256(js)
 	name := "assets/tree." + hex.EncodeToString(sum[:4]) + ".js"
 	b.mu.Lock()
-	b.files[name] = js
+	b.files[b.lang.Dir+name] = js
 	b.mu.Unlock()
 	return name
 }

@@ -27,6 +27,9 @@ var md = goldmark.New(
 	goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.Typographer),
 	goldmark.WithParserOptions(
 		parser.WithAutoHeadingID(),
+		// {#cold} after a heading sets its id: a translated page keeps the
+		// anchors that other pages link to.
+		parser.WithHeadingAttribute(),
 		parser.WithASTTransformers(util.Prioritized(linkRewriter{}, 100)),
 	),
 )

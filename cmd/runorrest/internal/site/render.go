@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"html/template"
 	"maps"
-	"path"
 	"regexp"
 	"strconv"
 	"sync"
@@ -113,6 +112,8 @@ type pageData struct {
 	MapList     *mapItem            // the tree as nested lists, on map.html
 	Reviewers   []Reviewer          // on the about page
 	Verdicts    []*decision.Verdict // the map's legend, on map.html
+	Alternates  []alternate         // the page in every language, with x-default; none in one language
+	Switch      []switchLink        // the language switch; none in one language
 	headMeta
 }
 
@@ -154,13 +155,28 @@ func (b *builder) renderPages() {
 
 // siteData is what every page of this build knows of the site.
 func (b *builder) siteData() *siteData {
+	up := b.lang.up()
 	sd := &siteData{
-		Title: b.tree.Title, Lang: "en", CSP: CSP, CSS: b.opts.CSS, Script: b.opts.Script, BaseURL: b.opts.BaseURL,
-		Start: b.tree.Start + ".html", Links: b.opts.Head, Meta: b.opts.Meta,
+		Title: b.tree.Title, Lang: b.lang.Tag, CSP: CSP, CSS: up + b.opts.CSS, Script: b.opts.Script, BaseURL: b.opts.BaseURL,
+		Start:    b.tree.Start + ".html",
 		FlowTree: b.flowTree(),
+	}
+	if sd.Script != "" {
+		sd.Script = up + sd.Script
+	}
+	if b.opts.CSS == "" {
+		sd.CSS = ""
 	}
 	for _, h := range b.opts.Head {
 		sd.HasIcon = sd.HasIcon || h.Rel == "icon"
+		h.Href = up + h.Href
+		sd.Links = append(sd.Links, h)
+	}
+	for _, m := range b.opts.Meta {
+		if m.Path {
+			m.Content = up + m.Content
+		}
+		sd.Meta = append(sd.Meta, m)
 	}
 	return sd
 }
@@ -189,7 +205,7 @@ func (b *builder) pageData(sd *siteData) []*pageData {
 			headMeta: headMeta{titleAt: at, descAt: at}}, decision.Review{})
 	}
 	for _, o := range b.tree.Outcomes {
-		d := b.byFile[path.Join("content", o.Page)]
+		d := b.byFile[b.pageFile(o.Page)]
 		desc := d.fm.Description
 		if desc == "" {
 			desc = outcomeDescription(d, o, b.tree.Verdict(o.Verdict))
@@ -210,7 +226,7 @@ func (b *builder) pageData(sd *siteData) []*pageData {
 	}
 	add(&pageData{Kind: "map", Path: "map.html", Title: b.ui.text("map-title"),
 		Description: b.ui.text("map-description"), Map: b.mapSVG, MapList: b.mapList, Verdicts: b.tree.Verdicts}, decision.Review{})
-	add(&pageData{Kind: "404", Path: "404.html", Title: b.ui.text("not-found-title"), BaseHref: notFoundBase(b.opts.BaseURL)}, decision.Review{})
+	add(&pageData{Kind: "404", Path: "404.html", Title: b.ui.text("not-found-title"), BaseHref: b.baseHref()}, decision.Review{})
 	add(about, aboutReview)
 	about.Reviewers = reviewers(b.ui, b.tree, pages)
 	// Keep the pages in their usual order: about before the map and 404.
@@ -244,11 +260,9 @@ func notFoundBase(baseURL string) string {
 func (b *builder) completePage(p *pageData, own decision.Review, sd *siteData, treeReview *reviewView, after map[string][]string) {
 	p.Site, p.Notice = sd, b.ui.text("notice")
 	if b.opts.BaseURL != "" && p.Kind != "404" {
-		p.Canonical = b.opts.BaseURL
-		if p.Path != "index.html" {
-			p.Canonical += p.Path
-		}
+		p.Canonical = b.pageURL(b.lang, p.Path, true)
 	}
+	b.langLinks(p)
 	p.DocTitle = p.Title + " · " + b.tree.Title
 	p.OGType = "article"
 	switch p.Kind {
@@ -293,7 +307,7 @@ func (b *builder) execute(pages []*pageData) {
 		out[i] = bytes.Clone(buf.Bytes())
 	})
 	for i, p := range pages {
-		b.files[p.Path] = out[i]
+		b.files[b.lang.Dir+p.Path] = out[i]
 		id := ""
 		switch {
 		case p.Question != nil:
@@ -303,7 +317,7 @@ func (b *builder) execute(pages []*pageData) {
 		case p.Kind == "article":
 			id = p.Path[:len(p.Path)-len(".html")]
 		}
-		page := Page{Path: p.Path, Kind: p.Kind, ID: id, Title: p.Title, DocTitle: p.DocTitle, Description: p.Description}
+		page := Page{Path: b.lang.Dir + p.Path, Lang: b.lang.Tag, Kind: p.Kind, ID: id, Title: p.Title, DocTitle: p.DocTitle, Description: p.Description}
 		if p.Review != nil {
 			page.Reviewed = p.Review.date
 		}

@@ -102,8 +102,13 @@ type Options struct {
 // HeadLink is a <link rel href> of every page.
 type HeadLink struct{ Rel, Href, Type, Sizes string }
 
-// Meta is a <meta name content> of every page.
-type Meta struct{ Name, Content string }
+// Meta is a <meta name content> of every page. With Path, Content is a
+// path from the root of the site, as the pages of each language must
+// write it (sw.js, ../sw.js).
+type Meta struct {
+	Name, Content string
+	Path          bool
+}
 
 // Site is a rendered site.
 type Site struct {
@@ -116,7 +121,8 @@ type Site struct {
 
 // Page describes one HTML page of a Site.
 type Page struct {
-	Path        string // "soreness.html"
+	Path        string // "soreness.html", "es/soreness.html"
+	Lang        string // the language of its words: "en", "es"
 	Kind        string // home, question, outcome, article, about, 404
 	ID          string // question or outcome id, article slug; "" otherwise
 	Title       string
@@ -149,17 +155,16 @@ func Read(fsys fs.FS, tree *decision.Tree) (*Content, error) {
 	return &Content{b}, nil
 }
 
-// Render renders every page, robots.txt, the tree for the flow script
-// (with a script) and sitemap.xml (with a base URL). On a template error it
-// returns decision.Problems.
-func (c *Content) Render(opts Options) (*Site, error) {
-	b := &builder{fsys: c.b.fsys, tree: c.b.tree, content: c.b.content, opts: opts, files: map[string][]byte{}}
-	b.renderPages()
-	if b.failed() {
-		return nil, b.problems()
+// Render renders the guide in its one language: Render([]*Content{c}, opts).
+func (c *Content) Render(opts Options) (*Site, error) { return Render([]*Content{c}, opts) }
+
+// HomeDescription is the description of the home page in the language of
+// the words: an app's description in its manifest.
+func (c *Content) HomeDescription() string {
+	if c.b.index != nil && c.b.index.FM.Description != "" {
+		return c.b.index.FM.Description
 	}
-	b.writeExtras()
-	return &Site{Files: b.files, Pages: b.pages, Warnings: b.warnings}, nil
+	return c.b.fallbackDescription("home")
 }
 
 // Readings measures the reading level of every Markdown page: its front
@@ -178,6 +183,8 @@ type builder struct {
 	*content
 
 	opts  Options // Render's
+	lang  Lang    // the language rendered, and where its pages go
+	langs []Lang  // every language of the site, the original first
 	files map[string][]byte
 	pages []Page
 	// warnings are problems that do not stop the build: pages that share

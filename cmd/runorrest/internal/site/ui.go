@@ -113,8 +113,18 @@ func splitMessage(s string) []msgPart {
 }
 
 // loadUI reads the catalogue of the site's words in the original
-// language, decision.UIFile; false if it has problems.
+// language, decision.UIFile, or takes a translation's ui: strings; false
+// if it has problems.
 func (b *builder) loadUI() bool {
+	if b.tree.Original != nil {
+		m := &decision.Messages{File: b.tree.File, Text: map[string]string{}, Pos: map[string]decision.Pos{}}
+		for _, u := range b.tree.UI {
+			m.IDs = append(m.IDs, u.ID)
+			m.Text[u.ID], m.Pos[u.ID] = u.Text, u.Pos
+		}
+		b.ui = words{m}
+		return true
+	}
 	ui, err := decision.LoadMessages(b.fsys, decision.UIFile)
 	if err != nil {
 		var ps decision.Problems

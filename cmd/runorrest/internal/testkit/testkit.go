@@ -14,6 +14,9 @@ import (
 	"sync"
 	"testing"
 	"testing/fstest"
+	"unicode"
+
+	"go.yaml.in/yaml/v3"
 
 	"runorrest/decision"
 )
@@ -178,4 +181,54 @@ func SmallTree() *decision.Tree {
 			{ID: "rest-day", Title: "Take a rest day", Verdict: "rest"},
 		},
 	}
+}
+
+// AddUI gives the language lang of the guide in m the site's own words: it
+// appends to content/<lang>/words.yaml a ui: section with every message of
+// m's templates/ui.yaml, in capitals outside the {placeholders}, so that a
+// test can tell them from the original's ("START THE QUESTIONS").
+func AddUI(t testing.TB, m fstest.MapFS, lang string) {
+	t.Helper()
+	orig, err := decision.ParseMessages(decision.UIFile, m[decision.UIFile].Data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ui := map[string]string{}
+	for _, id := range orig.IDs {
+		ui[id] = Shout(orig.Text[id])
+	}
+	data, err := yaml.Marshal(map[string]any{"ui": ui})
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := "content/" + lang + "/words.yaml"
+	m[file] = &fstest.MapFile{Data: append(append([]byte{}, m[file].Data...), data...)}
+}
+
+// Shout writes a message in capitals but for its {placeholders}.
+func Shout(s string) string {
+	var out strings.Builder
+	in := false
+	for _, r := range s {
+		switch {
+		case r == '{':
+			in = true
+		case r == '}':
+			in = false
+		case !in:
+			r = unicode.ToUpper(r)
+		}
+		out.WriteRune(r)
+	}
+	return out.String()
+}
+
+// LangsFS is the fixture guide of site's testdata/langs, an original in
+// English and a translation in Spanish (es), with the repository's
+// templates/ and static/, and the Spanish site words made by AddUI.
+func LangsFS(t testing.TB) fstest.MapFS {
+	t.Helper()
+	m := SourceFS(t, filepath.Join(Root(), "cmd", "runorrest", "internal", "site", "testdata", "langs"))
+	AddUI(t, m, "es")
+	return m
 }
