@@ -43,6 +43,7 @@ func buildLangs(t testing.TB, fsys fstest.MapFS, opts Options) (*decision.Tree, 
 	}
 	opts.CSS, opts.Script = assets.CSS, assets.Script
 	opts.Head = []HeadLink{{Rel: "icon", Href: "icons/icon-192.png"}}
+	opts.Image = "icons/icon-512.png"
 	opts.Meta = []Meta{{Name: "offline-worker", Content: "sw.js", Path: true}, {Name: "theme-color", Content: "#123456"}}
 	s, err := Render(contents, opts)
 	if err != nil {
@@ -50,6 +51,7 @@ func buildLangs(t testing.TB, fsys fstest.MapFS, opts Options) (*decision.Tree, 
 	}
 	maps.Copy(s.Files, assets.Files)
 	s.Files["icons/icon-192.png"] = []byte("png")
+	s.Files["icons/icon-512.png"] = []byte("png")
 	s.Files["sw.js"] = []byte("sw")
 	return tree, s
 }

@@ -278,6 +278,9 @@ func (b *builder) completePage(p *pageData, own decision.Review, sd *siteData, t
 		p.Description = b.fallbackDescription(p.Kind)
 	}
 	p.Image = b.opts.Image
+	if p.Image != "" && b.opts.BaseURL == "" {
+		p.Image = b.lang.up() + p.Image // relative, from the language's folder
+	}
 	if p.Review, p.ownReview = newReviewView(b.ui, own, b.tree.ReviewInterval), true; p.Review == nil && p.Kind != "404" && !b.hasOwnPage(p.Kind) {
 		p.Review, p.ownReview = treeReview, false
 	}
