@@ -158,17 +158,26 @@ func checkMessage(file, id, text string, pos Pos) Problems {
 	return ps
 }
 
-// Check reports the messages of the original that m lacks, the ones m has
-// that the original does not, and the ones whose placeholders differ from
-// the original's, each at its position: m is a translation of orig.
+// Check reports the messages of the original that m lacks (in one
+// problem, at 1:1 of m's file), the ones m has that the original does not,
+// and the ones whose placeholders differ from the original's, each at its
+// position: m is a translation of orig.
 func (m *Messages) Check(orig *Messages) Problems {
 	var ps Problems
+	var missing []string
 	for _, id := range orig.IDs {
 		if _, ok := m.Text[id]; !ok {
-			ps = append(ps, &Problem{File: m.File, Pos: Pos{1, 1}, Err: ErrMissing,
-				Msg:  fmt.Sprintf("message %q has no words in this language", id),
-				Hint: fmt.Sprintf("translate %q (%s:%d:%d)", orig.Text[id], orig.File, orig.Pos[id].Line, orig.Pos[id].Col)})
+			missing = append(missing, id)
 		}
+	}
+	if len(missing) > 0 {
+		first := missing[0]
+		msg := fmt.Sprintf("message %q has no words in this language", first)
+		if len(missing) > 1 {
+			msg = fmt.Sprintf("%d messages have no words in this language: %s", len(missing), strings.Join(missing, ", "))
+		}
+		ps = append(ps, &Problem{File: m.File, Pos: Pos{1, 1}, Err: ErrMissing, Msg: msg,
+			Hint: fmt.Sprintf("translate each under ui:, from %s (the first, %q, is at %s:%d:%d)", orig.File, orig.Text[first], orig.File, orig.Pos[first].Line, orig.Pos[first].Col)})
 	}
 	for _, id := range m.IDs {
 		if _, ok := orig.Text[id]; !ok {

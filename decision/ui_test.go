@@ -87,7 +87,7 @@ func TestMessagesCheck(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := es.Check(orig).Error()
-	want := `content/es/words.yaml:1:1: message "back" has no words in this language (translate "Back" (templates/ui.yaml:3:7))
+	want := `content/es/words.yaml:1:1: message "back" has no words in this language (translate each under ui:, from templates/ui.yaml (the first, "Back", is at templates/ui.yaml:3:7))
 content/es/words.yaml:2:8: message "to-go" has the placeholders {m}, the original {n} (use each placeholder of the original once: the site fills it in)
 content/es/words.yaml:3:6: message "new" is not in templates/ui.yaml (remove it, or fix the id)`
 	if got != want {

@@ -75,8 +75,8 @@ func TestBuildDefaultGuide(t *testing.T) {
 	if got, want := len(offline.Precache(r.Files)), len(r.Files)-1; got != want {
 		t.Errorf("the worker lists %d files; want %d (all but itself)", got, want)
 	}
-	if len(r.Pages) != len(r.Tree.Questions)+len(r.Tree.Outcomes)+len(articles(t))+4 {
-		t.Errorf("%d pages; want one per question, outcome and article, home, about, map and 404", len(r.Pages))
+	if len(r.Pages) != (len(r.Tree.Questions)+len(r.Tree.Outcomes)+len(articles(t))+4)*(1+len(r.Translations)) {
+		t.Errorf("%d pages; want one per question, outcome and article, home, about, map and 404, in each of %d languages", len(r.Pages), 1+len(r.Translations))
 	}
 }
 

@@ -255,3 +255,48 @@ func TestLanguagesDeterministic(t *testing.T) {
 		t.Error("two builds of the same guide differ")
 	}
 }
+
+// TestLanguageUIProblems checks a translation's ui: against the
+// original's catalogue: a missing message, one the original does not have
+// and one with other placeholders, each reported.
+func TestLanguageUIProblems(t *testing.T) {
+	fsys := testkit.LangsFS(t)
+	words := string(fsys["content/es/words.yaml"].Data)
+	for _, r := range []struct{ old, new string }{
+		{"\n    flow-back: BACK\n", "\n"},
+		{"questions-to-go: AT MOST {n} QUESTIONS TO GO", "questions-to-go: AT MOST {m} QUESTIONS TO GO"},
+		{"\nui:\n", "\nui:\n    nope: NOPE\n"},
+	} {
+		if !strings.Contains(words, r.old) {
+			t.Fatalf("content/es/words.yaml has no %q", r.old)
+		}
+		words = strings.Replace(words, r.old, r.new, 1)
+	}
+	fsys["content/es/words.yaml"].Data = []byte(words)
+	tree, err := decision.Load(fsys, decision.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	es, err := decision.LoadTranslation(fsys, tree, "es", decision.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = Read(fsys, es)
+	want := []string{
+		`content/es/words.yaml:1:1: message "flow-back" has no words in this language \(translate each under ui:, from templates/ui.yaml`,
+		`content/es/words.yaml:\d+:\d+: message "nope" is not in templates/ui.yaml`,
+		`content/es/words.yaml:\d+:\d+: message "questions-to-go" has the placeholders \{m\}, the original \{n\}`,
+	}
+	var lines []string
+	if err != nil {
+		lines = strings.Split(err.Error(), "\n")
+	}
+	if len(lines) != len(want) {
+		t.Fatalf("Read = %v; want %d problems", err, len(want))
+	}
+	for i, w := range want {
+		if !regexp.MustCompile("^" + w).MatchString(lines[i]) {
+			t.Errorf("problem %d = %q; want %q", i+1, lines[i], w)
+		}
+	}
+}

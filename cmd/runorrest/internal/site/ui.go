@@ -116,15 +116,6 @@ func splitMessage(s string) []msgPart {
 // language, decision.UIFile, or takes a translation's ui: strings; false
 // if it has problems.
 func (b *builder) loadUI() bool {
-	if b.tree.Original != nil {
-		m := &decision.Messages{File: b.tree.File, Text: map[string]string{}, Pos: map[string]decision.Pos{}}
-		for _, u := range b.tree.UI {
-			m.IDs = append(m.IDs, u.ID)
-			m.Text[u.ID], m.Pos[u.ID] = u.Text, u.Pos
-		}
-		b.ui = words{m}
-		return true
-	}
 	ui, err := decision.LoadMessages(b.fsys, decision.UIFile)
 	if err != nil {
 		var ps decision.Problems
@@ -135,7 +126,19 @@ func (b *builder) loadUI() bool {
 		return false
 	}
 	b.ui = words{ui}
-	return true
+	if b.tree.Original == nil {
+		return true
+	}
+	// A translation: its ui: strings, checked against the original's.
+	m := &decision.Messages{File: b.tree.File, Text: map[string]string{}, Pos: map[string]decision.Pos{}}
+	for _, u := range b.tree.UI {
+		m.IDs = append(m.IDs, u.ID)
+		m.Text[u.ID], m.Pos[u.ID] = u.Text, u.Pos
+	}
+	b.ui = words{m}
+	ps := m.Check(ui)
+	b.probs = append(b.probs, ps...)
+	return len(ps) == 0
 }
 
 // textEscaper escapes a message's own words for HTML text, as a
@@ -248,7 +251,12 @@ func templateMessages(t *template.Template) map[string]string {
 
 // checkMessages reports every message the site uses that the catalogue
 // lacks: the templates', at their use, and the code's, at the catalogue.
+// A translation has the original's (loadUI), so only the original's are
+// checked.
 func (b *builder) checkMessages(used map[string]string) {
+	if b.tree.Original != nil {
+		return
+	}
 	for id, at := range used {
 		if _, ok := b.ui.Text[id]; ok {
 			continue
