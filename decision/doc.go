@@ -571,6 +571,6 @@
 // control character, and a malformed placeholder; the file may have at
 // most [MaxUIBytes] bytes. The build also refuses a catalogue that lacks a
 // message the templates, the site or the flow script use. A translation
-// of the catalogue has the same ids, each with the same placeholders as
-// the original ([Messages.Check]).
+// gives the same ids under ui:, each with the same placeholders as the
+// original (# Languages).
 package decision

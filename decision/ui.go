@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io/fs"
 	"regexp"
-	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -155,43 +154,5 @@ func checkMessage(file, id, text string, pos Pos) Problems {
 	if _, ph := scanPlaceholders(text); ph != "" {
 		bad(ErrPlaceholder, "write a placeholder as {name}, with lower-case letters only; a message holds no other brace", "message %q has a malformed placeholder %q", id, ph)
 	}
-	return ps
-}
-
-// Check reports the messages of the original that m lacks (in one
-// problem, at 1:1 of m's file), the ones m has that the original does not,
-// and the ones whose placeholders differ from the original's, each at its
-// position: m is a translation of orig.
-func (m *Messages) Check(orig *Messages) Problems {
-	var ps Problems
-	var missing []string
-	for _, id := range orig.IDs {
-		if _, ok := m.Text[id]; !ok {
-			missing = append(missing, id)
-		}
-	}
-	if len(missing) > 0 {
-		first := missing[0]
-		msg := fmt.Sprintf("message %q has no words in this language", first)
-		if len(missing) > 1 {
-			msg = fmt.Sprintf("%d messages have no words in this language: %s", len(missing), strings.Join(missing, ", "))
-		}
-		ps = append(ps, &Problem{File: m.File, Pos: Pos{1, 1}, Err: ErrMissing, Msg: msg,
-			Hint: fmt.Sprintf("translate each under ui:, from %s (the first, %q, is at %s:%d:%d)", orig.File, orig.Text[first], orig.File, orig.Pos[first].Line, orig.Pos[first].Col)})
-	}
-	for _, id := range m.IDs {
-		if _, ok := orig.Text[id]; !ok {
-			ps = append(ps, &Problem{File: m.File, Pos: m.Pos[id], Err: ErrUnknownKey,
-				Msg: fmt.Sprintf("message %q is not in %s", id, orig.File), Hint: "remove it, or fix the id"})
-			continue
-		}
-		want, got := slices.Sorted(slices.Values(Placeholders(orig.Text[id]))), slices.Sorted(slices.Values(Placeholders(m.Text[id])))
-		if !slices.Equal(want, got) {
-			ps = append(ps, &Problem{File: m.File, Pos: m.Pos[id], Err: ErrPlaceholder,
-				Msg:  fmt.Sprintf("message %q has the placeholders {%s}, the original {%s}", id, strings.Join(got, "} {"), strings.Join(want, "} {")),
-				Hint: "use each placeholder of the original once: the site fills it in"})
-		}
-	}
-	SortProblems(ps)
 	return ps
 }

@@ -77,27 +77,6 @@ func TestLoadMessagesMissing(t *testing.T) {
 	}
 }
 
-func TestMessagesCheck(t *testing.T) {
-	orig, err := ParseMessages("templates/ui.yaml", []byte("start: Start\nto-go: \"At most {n} to go\"\nback: Back\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	es, err := ParseMessages("content/es/words.yaml", []byte("start: Empezar\nto-go: Quedan {m}\nnew: Nuevo\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	got := es.Check(orig).Error()
-	want := `content/es/words.yaml:1:1: message "back" has no words in this language (translate each under ui:, from templates/ui.yaml (the first, "Back", is at templates/ui.yaml:3:7))
-content/es/words.yaml:2:8: message "to-go" has the placeholders {m}, the original {n} (use each placeholder of the original once: the site fills it in)
-content/es/words.yaml:3:6: message "new" is not in templates/ui.yaml (remove it, or fix the id)`
-	if got != want {
-		t.Errorf("Check =\n%s\nwant\n%s", got, want)
-	}
-	if ps := orig.Check(orig); len(ps) != 0 {
-		t.Errorf("a catalogue checked against itself: %v", ps)
-	}
-}
-
 func TestPlaceholders(t *testing.T) {
 	for _, c := range []struct {
 		in   string

@@ -126,19 +126,17 @@ func (b *builder) loadUI() bool {
 		return false
 	}
 	b.ui = words{ui}
-	if b.tree.Original == nil {
-		return true
+	if b.tree.Original != nil {
+		// A translation's ui: strings, which decision checked against
+		// the original's when it loaded them (Options.UI).
+		m := &decision.Messages{File: b.tree.File, Text: map[string]string{}, Pos: map[string]decision.Pos{}}
+		for _, u := range b.tree.UI {
+			m.IDs = append(m.IDs, u.ID)
+			m.Text[u.ID], m.Pos[u.ID] = u.Text, u.Pos
+		}
+		b.ui = words{m}
 	}
-	// A translation: its ui: strings, checked against the original's.
-	m := &decision.Messages{File: b.tree.File, Text: map[string]string{}, Pos: map[string]decision.Pos{}}
-	for _, u := range b.tree.UI {
-		m.IDs = append(m.IDs, u.ID)
-		m.Text[u.ID], m.Pos[u.ID] = u.Text, u.Pos
-	}
-	b.ui = words{m}
-	ps := m.Check(ui)
-	b.probs = append(b.probs, ps...)
-	return len(ps) == 0
+	return true
 }
 
 // textEscaper escapes a message's own words for HTML text, as a
@@ -251,8 +249,8 @@ func templateMessages(t *template.Template) map[string]string {
 
 // checkMessages reports every message the site uses that the catalogue
 // lacks: the templates', at their use, and the code's, at the catalogue.
-// A translation has the original's (loadUI), so only the original's are
-// checked.
+// A translation has the original's (decision checks its ui:), so only the
+// original's are checked.
 func (b *builder) checkMessages(used map[string]string) {
 	if b.tree.Original != nil {
 		return
