@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"path"
 	"regexp"
 	"slices"
@@ -259,7 +260,12 @@ func (l *loader) checkTranslatedPages(fsys fs.FS, orig *Tree) {
 		if _, err := fs.Stat(fsys, t.PageFile(page)); err != nil {
 			l.errorf(l.langPos, ErrPage, fmt.Sprintf("translate %s into %s", file, t.PageFile(page)),
 				"the %s page %s does not exist", t.Lang, t.PageFile(page))
+			continue
 		}
+		seen[page] = true
+	}
+	for _, page := range slices.Sorted(maps.Keys(seen)) {
+		l.checkPageHash(fsys, orig, page)
 	}
 	pages, _ := fs.Glob(fsys, path.Join(t.Dir, "*.md"))
 	for _, file := range pages {
@@ -268,6 +274,31 @@ func (l *loader) checkTranslatedPages(fsys fs.FS, orig *Tree) {
 			l.probs = append(l.probs, &Problem{File: file, Pos: Pos{1, 1}, Err: ErrExtraWords,
 				Msg:  fmt.Sprintf("the page has no original: %s does not exist", orig.PageFile(page)),
 				Hint: "a translation has the original's pages and no others: add the page to the original first, or remove it"})
+		}
+	}
+}
+
+// checkPageHash warns if a translated page records a translated-from
+// hash that is not the hash of the original page today.
+func (l *loader) checkPageHash(fsys fs.FS, orig *Tree, page string) {
+	t := l.tree
+	data, p := ReadFile(fsys, t.PageFile(page), MaxPageBytes, "the page")
+	if p != nil {
+		return // the site reports it
+	}
+	from, pos, ok := PageTranslatedFrom(data)
+	if !ok {
+		return
+	}
+	original, p := ReadFile(fsys, orig.PageFile(page), MaxPageBytes, "the page")
+	if p != nil {
+		return
+	}
+	if p := t.CheckPageTranslation(t.PageFile(page), from, pos, original); p != nil {
+		if p.Warning {
+			t.Warnings = append(t.Warnings, p)
+		} else {
+			l.probs = append(l.probs, p)
 		}
 	}
 }

@@ -42,6 +42,7 @@ type wordsReader struct {
 	t    *Tree
 	lang string
 	ui   map[string]string // the original's ui strings; nil: not checked
+	sets []*fromSet        // every from: set read or missing, for StampWords
 }
 
 // decode reads the words file's root.
@@ -337,6 +338,7 @@ func (w *wordsReader) stepWords(ctx where, e pair, oq, q *Question) {
 			name := "why of " + a.name
 			s, ok := l.text(ctx, pair{name: name, key: a.key, val: a.val})
 			if !ok {
+				whyFrom.mark(a.name)
 				continue
 			}
 			o.Why, o.whyPos = s, posOf(a.val)
@@ -406,6 +408,8 @@ func (w *wordsReader) readUI(f fieldSet) {
 				from = newFromSet(w, ctx, &e)
 			}
 		}
+		from.parent = p.val
+		w.sets = append(w.sets, from)
 		for _, e := range entries {
 			if e.name == "from" {
 				continue
@@ -501,6 +505,7 @@ func (w *wordsReader) word(ctx where, f fieldSet, at Pos, name, orig string, ori
 // stale warns if from records a hash for key that is not the hash of
 // orig, the original string field of ctx (at origPos; unknown if 0:0).
 func (w *wordsReader) stale(ctx where, field, orig string, origPos Pos, from *fromSet, key string) {
+	from.wants = append(from.wants, want{key, Hash(orig)})
 	h, pos, ok := from.hash(key)
 	if !ok || h == Hash(orig) {
 		return
@@ -516,33 +521,50 @@ func (w *wordsReader) stale(ctx where, field, orig string, origPos Pos, from *fr
 }
 
 // fromSet is the from: mapping beside some words: the hash of the
-// original each of them was made from.
+// original each of them was made from. It also gathers the hashes of the
+// originals today, which [StampWords] writes.
 type fromSet struct {
 	w      *wordsReader
 	ctx    where
 	prefix string // "from" or "from.why"
+	key    string // the key it is under: "from", or "why" for a nested one
 	pairs  []pair
 	used   []bool
+	parent *node // the mapping that holds it, or would
+	node   *node // its mapping; nil if there is none
+	val    *node // its value, a mapping or not; nil if there is none
+	wants  []want
+	subs   []*fromSet
 }
+
+// want is the hash of an original today, by the key of its translation.
+type want struct{ key, hash string }
 
 // from reads the from: key of f.
 func (w *wordsReader) from(ctx where, f fieldSet) *fromSet {
 	p, ok := f.get("from")
+	var s *fromSet
 	if !ok {
-		return newFromSet(w, ctx, nil)
+		s = newFromSet(w, ctx, nil)
+	} else {
+		s = newFromSet(w, ctx, &p)
 	}
-	return newFromSet(w, ctx, &p)
+	s.parent = f.node
+	w.sets = append(w.sets, s)
+	return s
 }
 
 func newFromSet(w *wordsReader, ctx where, p *pair) *fromSet {
-	s := &fromSet{w: w, ctx: ctx, prefix: "from"}
+	s := &fromSet{w: w, ctx: ctx, prefix: "from", key: "from"}
 	if p == nil {
 		return s
 	}
+	s.val = p.val
 	if p.val.kind != mappingNode {
 		w.l.errorf(posOf(p.val), ErrType, "write `from: {field: hash}`, or run `runorrest translate -stamp "+w.lang+"`", "%s: from must be a mapping from a field to a hash, not %s", ctx, describe(p.val))
 		return s
 	}
+	s.node = p.val
 	s.pairs = w.l.pairs(p.val, ctx)
 	s.used = make([]bool, len(s.pairs))
 	return s
@@ -578,16 +600,18 @@ func (s *fromSet) mark(key string) {
 
 // sub returns the from set nested under key, such as from.why of a step.
 func (s *fromSet) sub(key string) *fromSet {
+	var n *fromSet
 	for i, p := range s.pairs {
 		if p.name == key {
 			s.used[i] = true
-			n := newFromSet(s.w, s.ctx, &p)
-			n.prefix = s.path(key)
-			return n
+			n = newFromSet(s.w, s.ctx, &p)
 		}
 	}
-	n := newFromSet(s.w, s.ctx, nil)
-	n.prefix = s.path(key)
+	if n == nil {
+		n = newFromSet(s.w, s.ctx, nil)
+	}
+	n.prefix, n.key, n.parent = s.path(key), key, s.node
+	s.subs = append(s.subs, n)
 	return n
 }
 

@@ -106,6 +106,7 @@ const maxKeys = 16
 
 // fieldSet is the result of fields: the value of each key that is there.
 type fieldSet struct {
+	node *node
 	ok   bool // the node was a mapping
 	keys []key
 	vals [maxKeys]pair
@@ -135,7 +136,7 @@ func (l *loader) fields(n *node, pos Pos, ctx where, keys []key) fieldSet {
 // fieldsWith is fields with a hint of its own for keys that belong
 // elsewhere, such as next on the option of a shared question.
 func (l *loader) fieldsWith(n *node, pos Pos, ctx where, keys []key, misplaced map[string]string) fieldSet {
-	f := fieldSet{keys: keys}
+	f := fieldSet{keys: keys, node: n}
 	if n.kind != mappingNode {
 		names := make([]string, 0, len(keys))
 		for _, k := range keys {

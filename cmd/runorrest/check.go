@@ -110,7 +110,12 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return problemsError(n)
 	}
 	if *diff != "" {
-		return checkDiff(stdout, bf.src, *diff, tree)
+		if err := checkDiff(stdout, bf.src, *diff, tree); err != nil {
+			return err
+		}
+		if len(r.Translations) > 0 {
+			printStale(stdout, r.Warnings)
+		}
 	}
 	return nil
 }

@@ -18,7 +18,9 @@ const diffUsage = `With -diff REV, check also compares the tree with the one at 
 REV (a commit, branch or tag, such as HEAD or main) and lists the answers
 whose advice the edit changes, and the answers it adds or removes. A tree
 at REV over the tree file's size limit, or a folder in its place, is refused
-from git's object header, without reading it.
+from git's object header, without reading it. Then it lists the
+translations whose original has changed since they were written (content/
+LANG/), each at its position with the original's.
 `
 
 // errNoGit is the sentinel of every failure to read the tree from git.
@@ -143,4 +145,23 @@ func git(dir string, args ...string) ([]byte, error) {
 		return nil, fmt.Errorf("git %s: %v", args[0], err)
 	}
 	return out, nil
+}
+
+// printStale lists the translated strings and pages whose original has
+// changed since they were written: the stale-translation warnings.
+func printStale(w io.Writer, warnings decision.Problems) {
+	var stale decision.Problems
+	for _, p := range warnings {
+		if errors.Is(p, decision.ErrStale) {
+			stale = append(stale, p)
+		}
+	}
+	if len(stale) == 0 {
+		fmt.Fprintln(w, "translations: none out of date")
+		return
+	}
+	fmt.Fprintf(w, "translations out of date (%d):\n", len(stale))
+	for _, p := range stale {
+		fmt.Fprintf(w, "  %s:%d:%d: %s\n", p.File, p.Pos.Line, p.Pos.Col, p.Msg)
+	}
 }

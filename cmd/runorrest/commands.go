@@ -27,6 +27,7 @@ func init() {
 		{"serve", "preview the guide, rebuilding and reloading on every change", runServe},
 		{"paths", "list every path through the tree, one a line", runPaths},
 		{"graph", "print the tree as a Graphviz DOT or Mermaid graph", runGraph},
+		{"translate", "start a new language, or stamp an updated translation", runTranslate},
 		{"version", "print the version and VCS revision runorrest was built from", runVersion},
 		{"help", "print this help, or with a command's name its flags", runHelp},
 	}
@@ -37,7 +38,7 @@ func usage() string {
 	var b strings.Builder
 	b.WriteString("Usage: runorrest <command> [flags]\n\nCommands:\n")
 	for _, c := range commands {
-		fmt.Fprintf(&b, "  %-8s %s\n", c.name, c.summary)
+		fmt.Fprintf(&b, "  %-9s %s\n", c.name, c.summary)
 	}
 	b.WriteString(`
 check, build and serve take -src DIR, the folder that holds content/,

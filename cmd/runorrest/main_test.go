@@ -59,7 +59,7 @@ func TestCommands(t *testing.T) {
 		{args: []string{"help", "help"}, code: 0, stdout: "Usage: runorrest help [COMMAND]"},
 		{args: []string{"help", "frobnicate"}, code: 2, stderr: `help: unknown command "frobnicate"`},
 		{args: []string{"help", "build", "check"}, code: 2, stderr: `help: unexpected argument "check"`},
-		{args: []string{"-h"}, code: 0, stdout: "  version  print the version"},
+		{args: []string{"-h"}, code: 0, stdout: "  version   print the version"},
 		{args: []string{"version"}, code: 0, stdout: "runorrest "},
 		{args: []string{"version", "extra"}, code: 2, stderr: `version: unexpected argument "extra"`},
 		{args: nil, code: 2, stderr: "runorrest: no command given"},

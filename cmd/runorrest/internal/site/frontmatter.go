@@ -12,7 +12,7 @@ import (
 )
 
 // fmKeys are the keys of front matter, in the order the doc lists them.
-var fmKeys = []string{"title", "description", "order", "reviewed", "reviewer"}
+var fmKeys = []string{"title", "description", "order", "reviewed", "reviewer", "translated-from"}
 
 // ErrFrontMatter marks a problem in a Markdown file's front matter.
 var ErrFrontMatter = errors.New("bad front matter")
@@ -28,7 +28,9 @@ var ErrFrontMatter = errors.New("bad front matter")
 //	---
 //
 // reviewed and reviewer record the page's last review (go doc
-// runorrest/decision, # Reviews); they go together.
+// runorrest/decision, # Reviews); they go together. A translated page may
+// record translated-from, the hash of the original it was made from (go
+// doc runorrest/decision, # Languages).
 type frontMatter struct {
 	Title       string
 	Description string
@@ -133,6 +135,9 @@ func parseFrontMatter(head []byte, need bool) (frontMatter, []fmProblem) {
 		case "reviewer":
 			fm.Review.By = value
 			reviewerLine = line
+		case "translated-from":
+			// A translated page's hash of its original: checked by
+			// decision.LoadTranslation, which reads it from the file.
 		default:
 			add(1, fmt.Sprintf("unknown key %q", key), "use "+strings.Join(fmKeys[:len(fmKeys)-1], ", ")+" or "+fmKeys[len(fmKeys)-1])
 		}

@@ -72,7 +72,7 @@ func TestParseFrontMatter(t *testing.T) {
 		{"title: a\ndescription: b\nreviewer:\n", frontMatter{Title: "a", Description: "b"},
 			[]fmProblem{{4, 10, "reviewer is empty", "write a value after the colon"}}},
 		{"title: a\ndescription: b\nreviewd: 2026-11-20\n", frontMatter{Title: "a", Description: "b"},
-			[]fmProblem{{4, 1, `unknown key "reviewd"`, "use title, description, order, reviewed or reviewer"}}},
+			[]fmProblem{{4, 1, `unknown key "reviewd"`, "use title, description, order, reviewed, reviewer or translated-from"}}},
 	}
 	for _, tt := range tests {
 		got, probs := parseFrontMatter([]byte(tt.in), true)

@@ -1,0 +1,215 @@
+package decision
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// TestStampWords writes the hashes of today's originals into every words
+// file that parses, keeping its comments, and the result has no stale
+// string; stamping again changes nothing.
+func TestStampWords(t *testing.T) {
+	files := readFiles(t, "testdata/words/*.yaml")
+	tree, err := os.ReadFile("testdata/words/tree.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	orig, err := Load(wordsFS(t, tree), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range files {
+		if strings.HasSuffix(name, "tree.yaml") {
+			continue
+		}
+		t.Run(name, func(t *testing.T) {
+			out, n, err := StampWords(orig, "es", WordsFile("es"), data, Options{})
+			before, berr := ParseTranslation(orig, "es", WordsFile("es"), data, Options{})
+			if err != nil {
+				if before != nil {
+					t.Fatalf("StampWords = %v; the file parses", err)
+				}
+				if !errors.As(err, new(Problems)) || report(nil, err) != report(nil, berr) {
+					t.Errorf("StampWords error:\n%s\nwant the problems of ParseTranslation:\n%s", report(nil, err), report(nil, berr))
+				}
+				return
+			}
+			if before == nil {
+				t.Fatalf("StampWords stamped a file that does not parse")
+			}
+			after, aerr := ParseTranslation(orig, "es", WordsFile("es"), out, Options{})
+			for _, w := range after.Warnings {
+				if errors.Is(w, ErrStale) {
+					t.Errorf("stamped file still has %v\n%s", w, out)
+				}
+			}
+			// The stamp fixes stale hashes and nothing else: the same errors,
+			// less any about from: itself.
+			if got, want := errorLines(aerr), errorLines(berr); got != want {
+				t.Errorf("errors after stamping:\n%s\nwant:\n%s\nfile:\n%s", got, want, out)
+			}
+			for line := range strings.SplitSeq(string(data), "\n") {
+				if strings.HasPrefix(strings.TrimSpace(line), "#") && !bytes.Contains(out, []byte(line+"\n")) {
+					t.Errorf("comment %q lost", line)
+				}
+			}
+			if n == 0 && !bytes.Equal(out, data) {
+				t.Errorf("StampWords wrote 0 hashes but changed the file")
+			}
+			again, n2, err := StampWords(orig, "es", WordsFile("es"), out, Options{})
+			if err != nil || n2 != 0 || !bytes.Equal(again, out) {
+				t.Errorf("stamping twice = %d hashes, %v; want 0 and no change", n2, err)
+			}
+		})
+	}
+}
+
+// errorLines lists the messages of the errors of err (not positions,
+// which the stamp moves), leaving out those about the hashes of from:.
+func errorLines(err error) string {
+	var ps Problems
+	errors.As(err, &ps)
+	var out []string
+	for _, p := range ps {
+		if strings.Contains(p.Msg, "from") && !strings.Contains(p.Msg, "names no words") {
+			continue
+		}
+		out = append(out, p.Msg)
+	}
+	return strings.Join(out, "\n")
+}
+
+// TestStampWordsLayout shows what the stamp writes where: a missing from:
+// after the last entry of its mapping, block or flow; a stale hash in
+// place.
+func TestStampWordsLayout(t *testing.T) {
+	tree, err := os.ReadFile("testdata/words/tree.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	orig, err := Load(wordsFS(t, tree), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile("testdata/words/warn-stale.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, n, err := StampWords(orig, "es", WordsFile("es"), data, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"title: ¿Correr o descansar?\nfrom: {title: " + Hash("Run or rest?") + "}\n",
+		"  run: {label: Corre con calma, from: {label: " + Hash("Run easy") + "}}\n",
+		"  rest:\n    label: Descansa\n    from: {label: " + Hash("Rest") + "}\nshared:\n",
+		"    text: ¿Cuánto te duelen las piernas?\n    from: {text: " + Hash("How sore are your legs?") + "}\n",
+		"    from:\n      why: {all-over: " + Hash("Moderate soreness all over still calls for a gentle day.") + "}\n",
+		"        why: Un dolor en un punto puede ser el comienzo de una lesión.\n        from: {label: " + Hash("One spot") + ", why: " + Hash("Soreness in one spot can be an injury starting.") + "}\n",
+		"    scale: {low: ninguna, high: mucha, from: {low: " + Hash("none at all") + ", high: " + Hash("plenty") + "}}\n",
+	} {
+		if !strings.Contains(string(out), want) {
+			t.Errorf("stamped file:\n%s\nwant it to hold:\n%s", out, want)
+		}
+	}
+	if n < 20 {
+		t.Errorf("StampWords wrote %d hashes; want every string's", n)
+	}
+}
+
+// TestStampPage writes translated-from into a page's front matter, and
+// the check warns when the original changes after.
+func TestStampPage(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"Hola.\n", "---\ntranslated-from: 1a2b3c4d\n---\n\nHola.\n"},
+		{"---\ntitle: Hola\n---\nHola.\n", "---\ntitle: Hola\ntranslated-from: 1a2b3c4d\n---\nHola.\n"},
+		{"---\r\ntitle: Hola\r\n---\r\nHola.\r\n", "---\r\ntitle: Hola\r\ntranslated-from: 1a2b3c4d\r\n---\r\nHola.\r\n"},
+		{"---\ntranslated-from: 00000000\ntitle: Hola\n---\nHola.\n", "---\ntranslated-from: 1a2b3c4d\ntitle: Hola\n---\nHola.\n"},
+		{"---\ntranslated-from: \"00000000\"  \n---\n", "---\ntranslated-from: 1a2b3c4d  \n---\n"},
+	} {
+		if got := string(StampPage([]byte(c.in), "1a2b3c4d")); got != c.want {
+			t.Errorf("StampPage(%q) = %q; want %q", c.in, got, c.want)
+		}
+		if h, _, ok := PageTranslatedFrom([]byte(c.want)); !ok || h != "1a2b3c4d" {
+			t.Errorf("PageTranslatedFrom(%q) = %q, %v", c.want, h, ok)
+		}
+	}
+	words, err := os.ReadFile("testdata/words/good.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := wordsFS(t, words)
+	fsys["content/es/about.md"] = &fstest.MapFile{Data: StampPage([]byte("# Acerca\n"), Hash("# About\n"))}
+	if tree, err := loadWords(t, fsys); report(tree, err) != "" {
+		t.Errorf("a page stamped with its original's hash: %s", report(tree, err))
+	}
+	fsys["content/about.md"] = &fstest.MapFile{Data: []byte("# About us\n")}
+	want := "content/es/about.md:2:18: warning: the en page content/about.md changed since the es was written (update the es, then set translated-from to " + Hash("# About us\n") + ", or run `runorrest translate -stamp es`)\n"
+	if tree, err := loadWords(t, fsys); report(tree, err) != want {
+		t.Errorf("a page whose original changed:\n%s\nwant:\n%s", report(tree, err), want)
+	}
+	fsys["content/es/about.md"] = &fstest.MapFile{Data: []byte("---\ntranslated-from: abc\n---\n# Acerca\n")}
+	want = "content/es/about.md:2:18: translated-from \"abc\" is not a hash of 8 hex digits (set it to " + Hash("# About us\n") + ", the hash of content/about.md, or run `runorrest translate -stamp es`)\n"
+	if tree, err := loadWords(t, fsys); report(tree, err) != want {
+		t.Errorf("a page with a bad hash:\n%s\nwant:\n%s", report(tree, err), want)
+	}
+}
+
+// TestWordsSkeleton: the skeleton of a new language names every id and
+// nothing else, with the original's hashes. Filled in, it loads with no
+// problem; as written, its only problems are the strings left to
+// translate, each at its line.
+func TestWordsSkeleton(t *testing.T) {
+	tree, err := os.ReadFile("testdata/words/tree.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	orig, err := Load(wordsFS(t, tree), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ui := &Messages{File: "templates/ui.yaml", IDs: []string{"start", "step"}, Text: map[string]string{"start": "Start", "step": "Step {n}"}}
+	sk := WordsSkeleton(orig, "es", ui)
+	testGolden(t, "testdata/words/skeleton.golden", sk)
+	opts := Options{UI: ui.Text}
+	_, err = ParseTranslation(orig, "es", WordsFile("es"), sk, opts)
+	var ps Problems
+	if !errors.As(err, &ps) {
+		t.Fatalf("skeleton: %v; want a problem per string to translate", err)
+	}
+	for _, p := range ps {
+		if !errors.Is(p, ErrEmptyText) {
+			t.Errorf("skeleton problem %v; want only empty strings", p)
+		}
+	}
+	if len(ps) != 26 {
+		t.Errorf("skeleton has %d empty strings; want 26 (name, and 25 strings of the tree and ui)", len(ps))
+	}
+	filled := strings.ReplaceAll(string(sk), `""`, "x")
+	filled = strings.Replace(filled, "  step: x", "  step: x {n}", 1)
+	tr, err := ParseTranslation(orig, "es", WordsFile("es"), []byte(filled), opts)
+	if got := report(tr, err); got != "" {
+		t.Errorf("filled skeleton:\n%s", got)
+	}
+}
+
+// testGolden compares got with a golden file; -update rewrites it.
+func testGolden(t *testing.T, file string, got []byte) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(file, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs:\n%s", file, got)
+	}
+}
