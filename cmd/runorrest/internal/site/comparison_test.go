@@ -14,6 +14,9 @@ import (
 //
 //   - guide-5000: the generated guide of 5,000 nodes as a source folder,
 //     for `runorrest build -src`;
+//   - guide-50, guide-500, guide-20000 and guide-50000: generated guides
+//     of those sizes, for the README's table of how a build grows (the
+//     last is past the site-size limit and is refused);
 //   - hugo-28 and hugo-5007: Hugo sites with as many pages as the default
 //     guide and the generated one, each page a short Markdown file like the
 //     generated guide's outcome pages, with one minimal layout, for
@@ -25,6 +28,9 @@ func TestWriteComparisonSites(t *testing.T) {
 	}
 	guide := generated(t, 5000)
 	writeFS(t, filepath.Join(dir, "guide-5000"), guide)
+	for _, n := range []int{50, 500, 20000, 50000} {
+		writeFS(t, filepath.Join(dir, fmt.Sprintf("guide-%d", n)), generated(t, n))
+	}
 	for _, fsys := range []fs.FS{defaultFS(t), guide} {
 		_, s := build(t, fsys, Options{})
 		writeFS(t, filepath.Join(dir, fmt.Sprintf("hugo-%d", len(s.Pages))), hugoSite(len(s.Pages)))
