@@ -67,7 +67,8 @@ func Script(fsys fs.FS, entry string, define map[string]any) ([]byte, error) {
 	return compile(fsys, entry, defines)
 }
 
-// compile runs esbuild on one entry file of fsys.
+// compile runs esbuild on one entry file of fsys, or takes its output
+// from the cache folder when nothing it read has changed (diskcache.go).
 func compile(fsys fs.FS, entry string, define map[string]string) ([]byte, error) {
 	outExt := ".css"
 	switch ext := path.Ext(entry); ext {
@@ -77,7 +78,33 @@ func compile(fsys fs.FS, entry string, define map[string]string) ([]byte, error)
 	default:
 		return nil, decision.Problems{problem(entry, 1, 1, "cannot bundle a "+ext+" file (give a .css, .ts or .js file)")}
 	}
-	res := api.Build(api.BuildOptions{
+	opts := buildOptions(entry, define)
+	file, header := cacheKey(opts)
+	if data, ok := cachedOutput(fsys, file, header); ok {
+		return data, nil
+	}
+	read := &inputs{files: map[string]string{}}
+	opts.Plugins = []api.Plugin{fsPlugin(fsys, read)}
+	esbuildRuns.Add(1)
+	res := api.Build(opts)
+	// Warnings count as errors: an unclosed CSS block is only a warning to
+	// esbuild, but it is a mistake in the guide's source.
+	if msgs := append(res.Errors, res.Warnings...); len(msgs) > 0 {
+		return nil, problems(entry, msgs)
+	}
+	for _, f := range res.OutputFiles {
+		if path.Ext(f.Path) == outExt {
+			keepOutput(file, header, read, f.Contents)
+			return f.Contents, nil
+		}
+	}
+	return nil, decision.Problems{problem(entry, 1, 1, "esbuild wrote no "+outExt+" file")}
+}
+
+// buildOptions is runorrest's one set of esbuild options, without the
+// plugin that reads the source.
+func buildOptions(entry string, define map[string]string) api.BuildOptions {
+	return api.BuildOptions{
 		EntryPoints:       []string{entry},
 		Bundle:            true,
 		Write:             false,
@@ -91,19 +118,7 @@ func compile(fsys fs.FS, entry string, define map[string]string) ([]byte, error)
 		LegalComments:     api.LegalCommentsNone,
 		LogLevel:          api.LogLevelSilent,
 		Define:            define,
-		Plugins:           []api.Plugin{fsPlugin(fsys)},
-	})
-	// Warnings count as errors: an unclosed CSS block is only a warning to
-	// esbuild, but it is a mistake in the guide's source.
-	if msgs := append(res.Errors, res.Warnings...); len(msgs) > 0 {
-		return nil, problems(entry, msgs)
 	}
-	for _, f := range res.OutputFiles {
-		if path.Ext(f.Path) == outExt {
-			return f.Contents, nil
-		}
-	}
-	return nil, decision.Problems{problem(entry, 1, 1, "esbuild wrote no "+outExt+" file")}
 }
 
 // problems turns esbuild's messages into problems; a message without a
@@ -134,15 +149,16 @@ func problem(file string, line, col int, msg string) *decision.Problem {
 // fsPlugin makes esbuild read every file from fsys, so a build sees exactly
 // the -src tree it was given, in tests as on disk. Paths stay relative to
 // the root of fsys ("static/site.css"), which is also how messages show them.
-func fsPlugin(fsys fs.FS) api.Plugin {
+// Every file read, and every file looked for and missing, is noted in read.
+func fsPlugin(fsys fs.FS, read *inputs) api.Plugin {
 	return api.Plugin{
 		Name: "fsys",
 		Setup: func(b api.PluginBuild) {
 			b.OnResolve(api.OnResolveOptions{Filter: ".*"}, func(a api.OnResolveArgs) (api.OnResolveResult, error) {
-				return resolve(fsys, a), nil
+				return resolve(fsys, a, read), nil
 			})
 			b.OnLoad(api.OnLoadOptions{Filter: ".*", Namespace: "fsys"}, func(a api.OnLoadArgs) (api.OnLoadResult, error) {
-				return load(fsys, a)
+				return load(fsys, a, read)
 			})
 		},
 	}
@@ -150,7 +166,7 @@ func fsPlugin(fsys fs.FS) api.Plugin {
 
 // resolve finds an import inside fsys: relative imports only, and never
 // outside the source folder. "./util" finds util.ts or util.js.
-func resolve(fsys fs.FS, a api.OnResolveArgs) api.OnResolveResult {
+func resolve(fsys fs.FS, a api.OnResolveArgs, read *inputs) api.OnResolveResult {
 	if a.Kind == api.ResolveEntryPoint {
 		return api.OnResolveResult{Path: path.Clean(a.Path), Namespace: "fsys"}
 	}
@@ -169,17 +185,19 @@ func resolve(fsys fs.FS, a api.OnResolveArgs) api.OnResolveResult {
 				p += e
 				break
 			}
+			read.missing(p + e)
 		}
 	}
 	return api.OnResolveResult{Path: p, Namespace: "fsys"}
 }
 
 // load reads a file of fsys with the loader its extension calls for.
-func load(fsys fs.FS, a api.OnLoadArgs) (api.OnLoadResult, error) {
+func load(fsys fs.FS, a api.OnLoadArgs, read *inputs) (api.OnLoadResult, error) {
 	data, err := fs.ReadFile(fsys, a.Path)
 	if err != nil {
 		return api.OnLoadResult{}, fmt.Errorf("cannot read %s: %w", a.Path, errors.Unwrap(err))
 	}
+	read.file(a.Path, data)
 	s := string(data)
 	loader := api.LoaderJS
 	switch path.Ext(a.Path) {
