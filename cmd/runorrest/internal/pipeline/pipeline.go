@@ -194,6 +194,9 @@ func (r *Result) site(ctx context.Context, fsys fs.FS, opts Options) error {
 		return err
 	}
 	var errs decision.Problems
+	for i := range r.Translations {
+		errs = append(errs, site.CheckAnchors(contents[0], contents[i+1])...)
+	}
 	for i, t := range append([]*decision.Tree{r.Tree}, r.Translations...) {
 		readings, warnings, e := readPages(t, contents[i], opts.Today)
 		r.Reading = slices.Concat(r.Reading, readings)

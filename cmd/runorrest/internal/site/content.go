@@ -269,6 +269,9 @@ func (b *builder) checkLink(d *mdDoc, l mdLink) {
 		if !b.builtPage(l.page) {
 			bad(fmt.Sprintf("link %q names no page of the site", l.dest), "link to a Markdown file (recovery.md) or a built page (soreness.html)")
 		}
+	case l.page == "" && b.leavesLanguage(l.file):
+		bad(fmt.Sprintf("link %q leaves the %s pages: %s is not in %s/", l.dest, b.tree.Lang, l.file, b.tree.Dir),
+			fmt.Sprintf("link to the %s page, %s, relative to this file", b.tree.Lang, b.tree.PageFile(path.Base(l.file))))
 	case l.page == "":
 		bad(fmt.Sprintf("link %q names a missing page (%s is not a page of the guide)", l.dest, l.file), "link to a file in content/ such as recovery.md, relative to this file")
 	case l.anchor != "":
@@ -277,6 +280,13 @@ func (b *builder) checkLink(d *mdDoc, l mdLink) {
 			bad(fmt.Sprintf("link %q names no heading of %s", l.dest, l.file), hint(t))
 		}
 	}
+}
+
+// leavesLanguage reports whether a link from a page of a translation to
+// file reaches out of the translation's folder: links stay inside their
+// language (the language switch leads to the others).
+func (b *builder) leavesLanguage(file string) bool {
+	return b.tree.Original != nil && !strings.HasPrefix(file, b.tree.Dir+"/")
 }
 
 // builtPage reports whether name is the name of a page of the site.
