@@ -22,6 +22,7 @@ func TestMain(m *testing.M) {
 
 func runMain(m *testing.M) int {
 	defer removeGuide()
+	defer removeLangGuide()
 	browser = browsertest.Launch(browsertest.Timeout(3 * time.Minute))
 	defer browser.Close()
 	return m.Run()
