@@ -225,7 +225,7 @@ func TestLanguageSwitchMidWalk(t *testing.T) {
 	}
 	node := p.Steps[2].Question.ID
 	hash := b.hash()
-	b.tap(`document.querySelector('nav.langs a[hreflang="` + tr.Lang + `"]')`)
+	b.switchTo(tr.Lang)
 	b.at(node)
 	if got, want := eval[string](b, "location.pathname"), "/guide/"+tr.Lang+"/"+node+".html"; got != want {
 		t.Errorf("after the switch, at %s; want %s", got, want)
@@ -245,7 +245,7 @@ func TestLanguageSwitchMidWalk(t *testing.T) {
 	if got := eval[int](b, `document.querySelectorAll(".flow-answers li").length`); got != len(p.Steps) {
 		t.Errorf("on %s in %s: %d answers listed; want %d", p.Outcome.ID, tr.Lang, got, len(p.Steps))
 	}
-	b.tap(`document.querySelector('nav.langs a[hreflang="` + r.Tree.Lang + `"]')`)
+	b.switchTo(r.Tree.Lang)
 	b.checkOutcome(r.Tree, p.Steps, p.Outcome)
 	if got := eval[string](b, "location.pathname"); got != "/guide/"+p.Outcome.ID+".html" {
 		t.Errorf("after switching back, at %s; want /guide/%s.html", got, p.Outcome.ID)
@@ -296,6 +296,14 @@ func TestLanguageFromDisk(t *testing.T) {
 	if got := eval[string](b, "getComputedStyle(document.querySelector('nav.langs ul')).display"); got != "flex" {
 		t.Errorf("from disk, the stylesheet does not apply in %s/ (nav.langs ul is %q)", tr.Lang, got)
 	}
-	b.tap(`document.querySelector('nav.langs a[hreflang="` + r.Tree.Lang + `"]')`)
+	b.switchTo(r.Tree.Lang)
 	b.checkOutcome(r.Tree, p.Steps, p.Outcome)
+}
+
+// switchTo taps the language switch's link to lang and waits for the page
+// in that language: the page it leaves shows the same node.
+func (b *tab) switchTo(lang string) {
+	b.t.Helper()
+	b.tap(`document.querySelector('nav.langs a[hreflang="` + lang + `"]')`)
+	b.waitFor("the page in "+lang, `document.documentElement.lang === `+js(lang))
 }
