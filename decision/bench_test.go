@@ -1,6 +1,8 @@
 package decision
 
 import (
+	"os"
+	"path/filepath"
 	"testing"
 )
 
@@ -113,6 +115,34 @@ func BenchmarkRulesWide100k(b *testing.B) {
 		l.checkRules()
 		if len(l.probs) != 3 {
 			b.Fatal(l.probs)
+		}
+	}
+}
+
+// TestWriteWide100k writes, when RUNORREST_WRITE_COMPARISON names a folder,
+// the 100,013-node tree of the benchmarks as a guide's content folder,
+// DIR/wide-100k/content: tree.yaml and the two outcome pages it names. With
+// the repository's templates/ and static/ copied beside it, `runorrest
+// check -max-depth 200 -src DIR/wide-100k` times the check of that tree as
+// a process (see the README's Benchmarks).
+func TestWriteWide100k(t *testing.T) {
+	dir := os.Getenv("RUNORREST_WRITE_COMPARISON")
+	if dir == "" {
+		t.Skip("set RUNORREST_WRITE_COMPARISON=DIR to write DIR/wide-100k/content")
+	}
+	content := filepath.Join(dir, "wide-100k", "content")
+	files := map[string][]byte{
+		"tree.yaml":            treeYAML(wide100k()),
+		"outcomes/easy-run.md": []byte("---\ndescription: Run easy today.\n---\n\nRun easy today.\n"),
+		"outcomes/rest-day.md": []byte("---\ndescription: Rest today.\n---\n\nRest today.\n"),
+	}
+	for name, data := range files {
+		p := filepath.Join(content, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
 		}
 	}
 }
