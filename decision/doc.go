@@ -533,7 +533,9 @@
 //     code and are not counted;
 //   - the map page draws at most [MaxMapNodes] questions and outcomes and
 //     [MaxMapEdges] arrows; a larger tree gets a map page that says so;
-//   - the built site: [MaxSiteBytes] bytes in all.
+//   - the built site: [MaxSiteBytes] bytes in all;
+//   - languages: [MaxLanguages] besides the original, each words file
+//     with the tree file's size limit.
 //
 // The files of the source folder are read only if they are regular files
 // (or links to one inside the folder): a named pipe, a device or a link

@@ -18,7 +18,7 @@ import (
 // with from: set, beside every translated string, to [Hash] of its
 // original in orig today, and the number of hashes it wrote or changed.
 // It edits the text in place: comments, order and layout stay as they are;
-// a from: that is missing is added before the first key of its mapping.
+// a from: that is missing is added after the last entry of its mapping.
 // A words file that cannot be parsed is refused with its problems; other
 // problems (a missing word) do not stop it.
 func StampWords(orig *Tree, lang, name string, data []byte, opts Options) ([]byte, int, error) {
@@ -215,7 +215,11 @@ func (l *loader) insertKey(m *node, text string) (textEdit, bool) {
 		return textEdit{off, off, text + ", "}, true
 	}
 	off := l.blockEnd(m)
-	return textEdit{off, off, strings.Repeat(" ", int(k.col)-1) + text + "\n"}, true
+	text = strings.Repeat(" ", int(k.col)-1) + text + "\n"
+	if off == len(l.data) && off > 0 && l.data[off-1] != '\n' {
+		text = "\n" + text // the file's last line has no line end
+	}
+	return textEdit{off, off, text}, true
 }
 
 // blockEnd returns the offset of the line after the last line of block
@@ -243,9 +247,6 @@ func (l *loader) blockEnd(m *node) int {
 			end = lineEnd
 		}
 		next = lineEnd
-	}
-	if end == len(l.data) && (len(l.data) == 0 || l.data[len(l.data)-1] != '\n') {
-		return end // the caller's text starts a line of its own below
 	}
 	return end
 }

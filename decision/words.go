@@ -3,6 +3,7 @@ package decision
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -286,7 +287,7 @@ func (w *wordsReader) questionWords(ctx where, e pair, oq, q *Question) {
 		case o.ID == "":
 			l.probs = append(l.probs, &Problem{File: w.orig.File, Pos: o.Pos, Err: ErrMissingWords,
 				Msg:  fmt.Sprintf("option %d of %s has no id, and a translation names each option by its id", i+1, ctx),
-				Hint: "add `id:` to the option, a slug such as " + slugify(o.Label)})
+				Hint: "add `id:` to the option, a slug such as " + strconv.Quote(slugify(o.Label))})
 		case !seen[o.ID]:
 			l.errorf(posOf(op.key), ErrMissingWords, fmt.Sprintf("add `%s: {label: ...}` under options", o.ID),
 				"option %q of %s has no %s words (the original's are at %s:%d:%d)", o.ID, ctx, w.lang, w.orig.File, o.Pos.Line, o.Pos.Col)

@@ -2,6 +2,7 @@ package decision
 
 import (
 	"errors"
+	"fmt"
 	"maps"
 	"os"
 	"path"
@@ -324,5 +325,51 @@ func TestTranslationReading(t *testing.T) {
 	}
 	if de.ReadingFormula() != nil || de.QuestionReadings(flat) != nil {
 		t.Errorf("German: formula %v, readings %v; want none", de.ReadingFormula(), de.QuestionReadings(flat))
+	}
+}
+
+// TestTranslationNeedsOptionIDs: a translation names options by id, so an
+// option of the original without one is reported in the tree file, once
+// for each language.
+func TestTranslationNeedsOptionIDs(t *testing.T) {
+	tree, err := os.ReadFile("testdata/good/shared.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	orig, err := Parse(TreeFile, tree, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	words, err := os.ReadFile("testdata/words/good.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	words = []byte(strings.Replace(string(words), "      painful: {label: Mucho}\n", "", 1))
+	_, err = ParseTranslation(orig, "es", WordsFile("es"), words, Options{})
+	want := `content/tree.yaml:55:9: option 3 of question "soreness" has no id, and a translation names each option by its id (add ` + "`id:`" + ` to the option, a slug such as "painful")` + "\n"
+	if got := report(nil, err); got != want {
+		t.Errorf("problems:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// TestTooManyLanguages refuses a guide past MaxLanguages at once, naming
+// the first language past the limit.
+func TestTooManyLanguages(t *testing.T) {
+	words, err := os.ReadFile("testdata/words/good.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := wordsFS(t, words)
+	orig, err := Load(fsys, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range MaxLanguages {
+		fsys[WordsFile(fmt.Sprintf("x%c%c", 'a'+i/26, 'a'+i%26))] = &fstest.MapFile{Data: []byte("lang: x\n")}
+	}
+	trees, err := LoadTranslations(fsys, orig, Options{})
+	want := fmt.Sprintf("content/xbx/words.yaml:1:1: the guide has %d languages, more than the limit of %d (remove the folders of the languages no one keeps up)\n", MaxLanguages+2, MaxLanguages+1)
+	if got := report(nil, err); got != want || trees != nil || !errors.Is(err, ErrTooLarge) {
+		t.Errorf("LoadTranslations of %d languages = %d trees,\n%s\nwant:\n%s", MaxLanguages+1, len(trees), got, want)
 	}
 }
