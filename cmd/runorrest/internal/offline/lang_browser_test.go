@@ -2,7 +2,10 @@ package offline_test
 
 import (
 	"context"
+	"maps"
+	"slices"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"runorrest/cmd/runorrest/internal/browsertest"
@@ -93,5 +96,49 @@ func waitCached(t *testing.T, ctx context.Context, url string) {
 			t.Fatalf("%s never reached the cache", url)
 		}
 		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+// TestUpdateKeepsLanguages: a reader who opened the Spanish guide, then
+// the English, and is now on an English page gets a new version with both
+// languages cached: the new worker caches what the old one had, not only
+// the language of the open page.
+func TestUpdateKeepsLanguages(t *testing.T) {
+	src, err := source()
+	if err != nil {
+		t.Fatal(err)
+	}
+	v1, err := pipeline.Build(context.Background(), src, pipeline.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	src2 := maps.Clone(src)
+	src2["static/site.css"] = &fstest.MapFile{Data: append(slices.Clip(src["static/site.css"].Data), "\n.build-marker{color:red}\n"...)}
+	v2, err := pipeline.Build(context.Background(), src2, pipeline.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lang := v1.Translations[0].Lang + "/"
+	srv := newGuideServer(t, v1.Files)
+	ctx := browsertest.Start(t)
+
+	navigate(t, ctx, srv.url(lang+"index.html"))
+	waitControlled(t, ctx)
+	waitCached(t, ctx, srv.url(lang+"index.html"))
+	navigate(t, ctx, srv.url("about.html"))
+	waitCached(t, ctx, srv.url("index.html"))
+
+	srv.deploy(v2.Files)
+	navigate(t, ctx, srv.url("index.html")) // the visit that finds v2
+	name := guide{v2.Tree, v2.Files}.cacheName(srv)
+	for _, page := range []string{lang + "index.html", "index.html"} {
+		js := `caches.has(` + jsString(name) + `).then(ok => ok && caches.open(` + jsString(name) + `)).then(c => c ? c.match(` + jsString(srv.url(page)) + `) : undefined).then(r => !!r)`
+		deadline := time.Now().Add(30 * time.Second)
+		for !evaluate[bool](t, ctx, js) {
+			if time.Now().After(deadline) {
+				t.Fatalf("the new version's cache never held %s", page)
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
 	}
 }

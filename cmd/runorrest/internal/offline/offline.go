@@ -11,6 +11,9 @@
 // part of the cache's name) and a slug of the guide's title. The same files
 // give the same bytes.
 //
+// In a guide of several languages the worker caches the shared files and
+// each language the reader opens, a language at a time ([Group]).
+//
 // The worker installs a version only when every file it lists arrives with
 // the listed hash (fetched past the HTTP cache), so a half-finished or broken
 // deploy never replaces a working one, and a page never meets the assets of

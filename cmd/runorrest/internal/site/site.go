@@ -6,9 +6,10 @@
 // bundle, the offline files added by package offline, and the files
 // written by package publish.
 //
-// The output is flat and uses relative file links only (soreness.html,
+// The output uses relative file links only (soreness.html,
 // assets/site.1a2b3c4d.css), so it works at a domain root, under any
-// sub-path and opened from disk. Every page works without JavaScript: a
+// sub-path and opened from disk. The original language's pages are at the
+// root, each other language's in a folder of its tag (langs.go, [Render]). Every page works without JavaScript: a
 // question is a page whose answers are links to the next page.
 //
 // Source files, all read from the fs.FS rooted at the -src folder:
