@@ -93,7 +93,7 @@ type mdLink struct {
 // parse parses d.src with the shared instance; the link rewriter fills
 // d.ids, d.headings and d.links.
 func (d *mdDoc) parse() {
-	pc := parser.NewContext()
+	pc := parser.NewContext(parser.WithIDs(newHeadingIDs()))
 	pc.Set(docKey, d)
 	d.doc = md.Parser().Parse(text.NewReader(d.src), parser.WithContext(pc))
 }
