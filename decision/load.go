@@ -258,7 +258,8 @@ func (l *loader) posAt(off int) Pos {
 	return Pos{line, utf8.RuneCount(l.data[start:off]) + 1}
 }
 
-// lineCol returns the position of the first non-blank character of a line.
+// lineCol returns the position of the first non-blank character of a line;
+// on a line of blanks alone, the position just after them.
 func (l *loader) lineCol(line int) Pos {
 	data := l.data
 	for n := 1; n < line; n++ {
@@ -274,9 +275,6 @@ func (l *loader) lineCol(line int) Pos {
 			break
 		}
 		col++
-	}
-	if i := bytes.IndexByte(data, '\n'); i >= 0 && col > i+1 {
-		col = 1
 	}
 	return Pos{line, col}
 }
