@@ -3,6 +3,7 @@ package decision
 import (
 	"math/big"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -140,5 +141,43 @@ func TestPathsMatchCount(t *testing.T) {
 		if n != want || int64(len(seen)) != want {
 			t.Errorf("Paths(%q) gave %d paths (%d distinct); want %d", v, n, len(seen), want)
 		}
+	}
+}
+
+// TestCountsWhateverTheOrder: the order of the questions in the file
+// changes no count and no path, also when start is not the first question.
+func TestCountsWhateverTheOrder(t *testing.T) {
+	s := smallTree(t)
+	i, j := strings.Index(s, "  soreness:\n"), strings.Index(s, "  where:\n")
+	k := strings.Index(s, "outcomes:\n")
+	if i < 0 || j < i || k < j {
+		t.Fatal("small.yaml changed: soreness, where, then outcomes expected")
+	}
+	moved := s[:i] + s[j:k] + s[i:j] + s[k:] // soreness after where and tired
+	tree, err := Parse(TreeFile, []byte(moved), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tree.Questions[0].ID == tree.Start {
+		t.Fatal("start is still the first question")
+	}
+	want, got := parseSmall(t).Stats(), tree.Stats()
+	if got.Paths.Cmp(want.Paths) != 0 || got.Shortest != want.Shortest || got.Longest != want.Longest {
+		t.Errorf("Stats = %v paths of %d to %d; want %v of %d to %d", got.Paths, got.Shortest, got.Longest, want.Paths, want.Shortest, want.Longest)
+	}
+	for n, v := range got.PerVerdict {
+		if v.Paths.Cmp(want.PerVerdict[n].Paths) != 0 {
+			t.Errorf("%s: %v paths; want %v", v.Verdict, v.Paths, want.PerVerdict[n].Paths)
+		}
+	}
+	var paths, wantPaths []string
+	for p := range tree.Paths("") {
+		paths = append(paths, p.String())
+	}
+	for p := range parseSmall(t).Paths("") {
+		wantPaths = append(wantPaths, p.String())
+	}
+	if !slices.Equal(paths, wantPaths) {
+		t.Errorf("Paths = %q; want %q", paths, wantPaths)
 	}
 }
