@@ -40,3 +40,40 @@ func TestLanguageLimit(t *testing.T) {
 		t.Errorf("%d extra languages: %v; want %s", MaxLanguages+1, err, want)
 	}
 }
+
+// TestCheckPageTranslation compares the translated-from hash of a
+// translated page with its original: nothing when they match, a warning
+// when the original has changed since, an error for a value that is not a
+// hash; the original itself is never checked.
+func TestCheckPageTranslation(t *testing.T) {
+	words, err := os.ReadFile("testdata/words/good.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	es, err := loadWords(t, wordsFS(t, words))
+	if err != nil {
+		t.Fatal(err)
+	}
+	original := []byte("# Rest day\n\nTake the day off.\n")
+	file, pos := "content/es/outcomes/rest-day.md", Pos{2, 18}
+	if p := es.CheckPageTranslation(file, Hash(string(original)), pos, original); p != nil {
+		t.Errorf("up-to-date page: %v; want nil", p)
+	}
+	p := es.CheckPageTranslation(file, "0123abcd", pos, original)
+	want := fmt.Sprintf("content/es/outcomes/rest-day.md:2:18: warning: the en page content/outcomes/rest-day.md changed since the es was written (update the es, then set translated-from to %s, or run `runorrest translate -stamp es`)", Hash(string(original)))
+	if p == nil || p.Error() != want || !p.Warning || !errors.Is(p, ErrStale) {
+		t.Errorf("stale page: %v; want %s", p, want)
+	}
+	p = es.CheckPageTranslation(file, "0123ABCD", pos, original)
+	want = fmt.Sprintf("content/es/outcomes/rest-day.md:2:18: translated-from \"0123ABCD\" is not a hash of 8 hex digits (set it to %s, the hash of content/outcomes/rest-day.md, or run `runorrest translate -stamp es`)", Hash(string(original)))
+	if p == nil || p.Error() != want || p.Warning || !errors.Is(p, ErrStale) {
+		t.Errorf("a value that is not a hash: %v; want %s", p, want)
+	}
+	orig, err := Load(wordsFS(t, words), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p := orig.CheckPageTranslation("content/outcomes/rest-day.md", "0123abcd", pos, original); p != nil {
+		t.Errorf("the original's own page: %v; want nil", p)
+	}
+}

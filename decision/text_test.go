@@ -97,3 +97,16 @@ func TestCheckString(t *testing.T) {
 		}
 	}
 }
+
+// TestSafeLinkScheme allows relative links and http, https, mailto and tel
+// links, and no other scheme.
+func TestSafeLinkScheme(t *testing.T) {
+	for scheme, want := range map[string]bool{
+		"": true, "http": true, "https": true, "mailto": true, "tel": true,
+		"javascript": false, "data": false, "vbscript": false, "file": false, "ftp": false, "httpx": false,
+	} {
+		if got := SafeLinkScheme(scheme); got != want {
+			t.Errorf("SafeLinkScheme(%q) = %v; want %v", scheme, got, want)
+		}
+	}
+}
