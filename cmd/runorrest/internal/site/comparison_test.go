@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"testing"
 	"testing/fstest"
+
+	"runorrest/decision"
 )
 
 // TestWriteComparisonSites writes, when RUNORREST_WRITE_COMPARISON names a
@@ -17,10 +19,10 @@ import (
 //   - guide-50, guide-500, guide-20000 and guide-50000: generated guides
 //     of those sizes, for the README's table of how a build grows (the
 //     last is past the site-size limit and is refused);
-//   - hugo-28 and hugo-5007: Hugo sites with as many pages as the default
-//     guide and the generated one, each page a short Markdown file like the
-//     generated guide's outcome pages, with one minimal layout, for
-//     `hugo --source`.
+//   - hugo-56 and hugo-5007: Hugo sites with as many pages as the default
+//     guide (in all its languages) and the generated one, each page a
+//     short Markdown file like the generated guide's outcome pages, with
+//     one minimal layout, for `hugo --source`.
 func TestWriteComparisonSites(t *testing.T) {
 	dir := os.Getenv("RUNORREST_WRITE_COMPARISON")
 	if dir == "" {
@@ -33,7 +35,13 @@ func TestWriteComparisonSites(t *testing.T) {
 	}
 	for _, fsys := range []fs.FS{defaultFS(t), guide} {
 		_, s := build(t, fsys, Options{})
-		writeFS(t, filepath.Join(dir, fmt.Sprintf("hugo-%d", len(s.Pages))), hugoSite(len(s.Pages)))
+		// runorrest build makes the pages again for each translation.
+		langs, err := decision.Languages(fsys)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := len(s.Pages) * (1 + len(langs))
+		writeFS(t, filepath.Join(dir, fmt.Sprintf("hugo-%d", n)), hugoSite(n))
 	}
 }
 
