@@ -148,7 +148,7 @@ func LoadTranslation(fsys fs.FS, orig *Tree, lang string, opts Options) (*Tree, 
 	if p != nil {
 		return nil, Problems{p}
 	}
-	l := parseTranslation(orig, lang, file, data, opts)
+	l, _ := parseTranslation(orig, lang, file, data, opts)
 	if l.tree != nil && l.langPos != (Pos{}) {
 		l.checkTranslatedPages(fsys, orig)
 	}
@@ -170,32 +170,23 @@ func LoadTranslation(fsys fs.FS, orig *Tree, lang string, opts Options) (*Tree, 
 // where the translation has none. A translated string made from an
 // original that has changed since is a warning in the tree's Warnings.
 func ParseTranslation(orig *Tree, lang, name string, data []byte, opts Options) (*Tree, error) {
-	return parseTranslation(orig, lang, name, data, opts.withDefaults()).result()
+	l, _ := parseTranslation(orig, lang, name, data, opts.withDefaults())
+	return l.result()
 }
 
-func parseTranslation(orig *Tree, lang, name string, data []byte, opts Options) (l *loader) {
+func parseTranslation(orig *Tree, lang, name string, data []byte, opts Options) (l *loader, w *wordsReader) {
 	l = &loader{file: name, what: "the words file", opts: opts, data: data}
 	defer func() {
-		if v := recover(); v != nil {
-			l.tree = nil
-			l.errorf(Pos{1, 1}, ErrInternal, "please report this as a bug", "the words file could not be read: %v", v)
-		}
+		l.recovered(recover())
 	}()
-	if int64(len(data)) > opts.MaxBytes {
-		l.probs = append(l.probs, tooLarge(name, "the words file", opts.MaxBytes))
-		return l
-	}
-	if !l.checkText() {
-		return l
-	}
-	root, ok := l.parseYAML()
+	root, ok := l.readDoc()
 	if !ok {
-		return l
+		return l, nil
 	}
 	l.tree = orig.translationBase(name, lang)
-	w := &wordsReader{l: l, orig: orig, t: l.tree, lang: lang}
+	w = &wordsReader{l: l, orig: orig, t: l.tree, lang: lang}
 	w.decode(root)
-	return l
+	return l, w
 }
 
 // translationBase copies t's structure and words for a translation into

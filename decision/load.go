@@ -154,19 +154,9 @@ func parse(name string, data []byte, opts Options) (l *loader) {
 		// Last line of defence: the YAML parser should never panic, but if
 		// it does the caller gets a problem, not a crash. The fuzz test
 		// fails on ErrInternal.
-		if v := recover(); v != nil {
-			l.tree = nil
-			l.errorf(Pos{1, 1}, ErrInternal, "please report this as a bug", "the tree file could not be read: %v", v)
-		}
+		l.recovered(recover())
 	}()
-	if int64(len(data)) > opts.MaxBytes {
-		l.probs = append(l.probs, tooLarge(name, "the tree file", opts.MaxBytes))
-		return l
-	}
-	if !l.checkText() {
-		return l
-	}
-	doc, ok := l.parseYAML()
+	doc, ok := l.readDoc()
 	if !ok {
 		return l
 	}
@@ -175,6 +165,27 @@ func parse(name string, data []byte, opts Options) (l *loader) {
 	l.resolveSteps()
 	l.validate()
 	return l
+}
+
+// recovered turns a panic's value, if v is one, into a problem.
+func (l *loader) recovered(v any) {
+	if v != nil {
+		l.tree = nil
+		l.errorf(Pos{1, 1}, ErrInternal, "please report this as a bug", "%s could not be read: %v", l.whatFile(), v)
+	}
+}
+
+// readDoc checks the file's size and text and parses its YAML: the root,
+// or false with the problems in l.probs.
+func (l *loader) readDoc() (*node, bool) {
+	if int64(len(l.data)) > l.opts.MaxBytes {
+		l.probs = append(l.probs, tooLarge(l.file, l.whatFile(), l.opts.MaxBytes))
+		return nil, false
+	}
+	if !l.checkText() {
+		return nil, false
+	}
+	return l.parseYAML()
 }
 
 // checkText checks the raw bytes: UTF-8, not empty, no control characters,

@@ -2,7 +2,6 @@ package decision
 
 import (
 	"bytes"
-	"fmt"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -22,34 +21,9 @@ import (
 // A words file that cannot be parsed is refused with its problems; other
 // problems (a missing word) do not stop it.
 func StampWords(orig *Tree, lang, name string, data []byte, opts Options) ([]byte, int, error) {
-	l := &loader{file: name, what: "the words file", opts: opts.withDefaults(), data: data}
-	var w *wordsReader
-	err := func() (err error) {
-		defer func() {
-			if v := recover(); v != nil {
-				err = Problems{{File: name, Pos: Pos{1, 1}, Err: ErrInternal, Msg: fmt.Sprintf("the words file could not be read: %v", v), Hint: "please report this as a bug"}}
-			}
-		}()
-		if int64(len(data)) > l.opts.MaxBytes {
-			return Problems{tooLarge(name, "the words file", l.opts.MaxBytes)}
-		}
-		if !l.checkText() {
-			return l.probs
-		}
-		root, ok := l.parseYAML()
-		if !ok {
-			return l.probs
-		}
-		l.tree = orig.translationBase(name, lang)
-		w = &wordsReader{l: l, orig: orig, t: l.tree, lang: lang}
-		w.decode(root)
-		if l.tree == nil {
-			return l.probs
-		}
-		return nil
-	}()
-	if err != nil {
-		SortProblems(l.probs)
+	l, w := parseTranslation(orig, lang, name, data, opts.withDefaults())
+	if l.tree == nil {
+		_, err := l.result()
 		return nil, 0, err
 	}
 	var edits []textEdit
