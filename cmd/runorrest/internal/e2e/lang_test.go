@@ -14,6 +14,7 @@ import (
 
 	"runorrest/cmd/runorrest/internal/browsertest"
 	"runorrest/cmd/runorrest/internal/pipeline"
+	"runorrest/cmd/runorrest/internal/site"
 	"runorrest/decision"
 )
 
@@ -306,4 +307,23 @@ func (b *tab) switchTo(lang string) {
 	b.t.Helper()
 	b.tap(`document.querySelector('nav.langs a[hreflang="` + lang + `"]')`)
 	b.waitFor("the page in "+lang, `document.documentElement.lang === `+js(lang))
+}
+
+// TestLanguagePagesAxeNoScript checks every page of every language with
+// JavaScript off, as built, with axe-core: the language switch is plain
+// HTML.
+func TestLanguagePagesAxeNoScript(t *testing.T) {
+	t.Parallel()
+	r, base := builtLangGuide(t)
+	var pages []site.Page
+	for _, pg := range r.Pages {
+		if pg.Kind != "404" { // its <base> is the host's root
+			pages = append(pages, pg)
+		}
+	}
+	axeNoScript(t, base, pages, func(b *tab, pg site.Page) {
+		if eval[int](b, `document.querySelectorAll("nav.langs a[hreflang]").length`) != len(r.Translations) {
+			t.Errorf("%s: the language switch does not link every other language", pg.Path)
+		}
+	})
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/chromedp/chromedp/kb"
 
 	"runorrest/cmd/runorrest/internal/browsertest"
+	"runorrest/cmd/runorrest/internal/site"
 )
 
 // tabTo presses Tab until the element of a JavaScript expression has the
@@ -146,6 +147,13 @@ func TestPagesAxe(t *testing.T) {
 func TestPagesAxeNoScript(t *testing.T) {
 	t.Parallel()
 	_, base := builtGuide(t)
+	axeNoScript(t, base, guide.site.Pages, nil)
+}
+
+// axeNoScript opens each page with JavaScript off, as built, and checks
+// it with axe-core; check, if not nil, looks at each page too.
+func axeNoScript(t *testing.T, base string, pages []site.Page, check func(b *tab, pg site.Page)) {
+	t.Helper()
 	if _, err := axeSource(); err != nil {
 		browsertest.Missing(t, "axe-core not found ("+err.Error()+"): run .ci/run, or set RUNORREST_AXE to axe.min.js")
 	}
@@ -156,11 +164,14 @@ func TestPagesAxeNoScript(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	for _, pg := range guide.site.Pages {
+	for _, pg := range pages {
 		b.open(base + pg.Path)
 		// The page loaded without its scripts; axe-core needs timers, so
 		// scripts are back on while it runs. The page's own never run now.
 		scripts(true)
+		if check != nil {
+			check(b, pg)
+		}
 		b.axe(pg.Path + " (no script)")
 		if eval[bool](b, `!!document.querySelector(".flow-keep, .flow-bar, main [role=status]")`) {
 			t.Errorf("%s: the flow ran, so axe did not see the page without it", pg.Path)
