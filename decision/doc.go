@@ -535,7 +535,9 @@
 //     [MaxMapEdges] arrows; a larger tree gets a map page that says so;
 //   - the built site: [MaxSiteBytes] bytes in all;
 //   - languages: [MaxLanguages] besides the original, each words file
-//     with the tree file's size limit.
+//     with the tree file's size limit;
+//   - the files for the host in static/root (CNAME, _headers, ...):
+//     [MaxHostFiles] files of at most [MaxHostFileBytes] bytes each.
 //
 // The files of the source folder are read only if they are regular files
 // (or links to one inside the folder): a named pipe, a device or a link

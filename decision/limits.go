@@ -26,4 +26,8 @@ const (
 	MaxMapEdges = 1000
 	// MaxSiteBytes is the largest total size of a built site.
 	MaxSiteBytes = 64 << 20
+	// MaxHostFiles and MaxHostFileBytes are the most files static/root
+	// may hold for the host (CNAME, _headers, ...) and the largest one.
+	MaxHostFiles     = 100
+	MaxHostFileBytes = 1 << 20
 )

@@ -28,9 +28,18 @@ The site uses relative links only: it works at a domain root, under any
 sub-path, and opened from disk (file://). The exception is 404.html, which a
 host answers at any depth (/a/b/missing): its links resolve from -base-url,
 or from the host's root without one; a guide under a sub-path needs
--base-url for a working 404 page. On success build prints one line:
-pages, files, bytes, gzipped bytes (each file alone, at gzip's fastest
-level, as a server compressing on the fly sends it) and milliseconds.
+-base-url for a working 404 page.
+
+Files the host needs at the site's root that runorrest does not make
+(CNAME, _headers, _redirects, .nojekyll, .well-known/...) go in
+static/root/: build copies each one to the root of the output as it is. A
+name the site writes itself (index.html, 404.html, sw.js, assets/, a page of
+the tree, ...), anything but a regular file, more than 100 files or a file
+over 1 MB there is refused, by check too, at the file's path.
+
+On success build prints one line: pages, files, bytes, gzipped bytes (each
+file alone, at gzip's fastest level, as a server compressing on the fly
+sends it) and milliseconds.
 
 Flags:
 `

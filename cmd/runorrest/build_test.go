@@ -153,3 +153,27 @@ func snapshot(t *testing.T, dir string) map[string]string {
 	})
 	return got
 }
+
+// TestBuildCommandKeepsHostFiles: the files of static/root are at the root
+// of every build's output, so a rebuild no longer deletes a CNAME or a
+// .nojekyll put there for the host.
+func TestBuildCommandKeepsHostFiles(t *testing.T) {
+	host := map[string][]byte{"CNAME": []byte("guide.example.org\n"), ".nojekyll": {}, "_headers": []byte("/*\n  X-Frame-Options: DENY\n")}
+	files := map[string][]byte{}
+	for name, data := range host {
+		files["static/root/"+name] = data
+	}
+	src := guideWith(t, files)
+	out := filepath.Join(t.TempDir(), "public")
+	for build := range 2 {
+		var stdout, stderr bytes.Buffer
+		if err := runBuild(t.Context(), []string{"-src", src, "-o", out}, &stdout, &stderr); err != nil {
+			t.Fatalf("build %d: %v\n%s", build+1, err, stderr.String())
+		}
+		for name, want := range host {
+			if got, err := os.ReadFile(filepath.Join(out, name)); err != nil || !bytes.Equal(got, want) {
+				t.Errorf("build %d: %s = %q, %v; want %q", build+1, name, got, err, want)
+			}
+		}
+	}
+}

@@ -13,7 +13,10 @@
 //  4. pages: [site.Content.Render] renders every page, naming the
 //     compiled assets and the offline files;
 //  5. offline files: [offline.Add] adds the manifest, the icons and sw.js,
-//     which lists every other file with a hash of its content.
+//     which lists every other file with a hash of its content;
+//  6. host files: [hostfiles.Read] reads static/root (CNAME, _headers,
+//     ...) alongside stage 2, and [hostfiles.Check] checks that none takes
+//     a name of the site before they are copied to the root as they are.
 //
 // [Build] returns the files in memory and writes nothing. runorrest build
 // writes them (package publish); runorrest check runs the very same Build
@@ -35,6 +38,7 @@ import (
 	"time"
 
 	"runorrest/cmd/runorrest/internal/bundle"
+	"runorrest/cmd/runorrest/internal/hostfiles"
 	"runorrest/cmd/runorrest/internal/offline"
 	"runorrest/cmd/runorrest/internal/publish"
 	"runorrest/cmd/runorrest/internal/site"
@@ -173,12 +177,14 @@ func (r *Result) site(ctx context.Context, fsys fs.FS, opts Options) error {
 		return err
 	}
 	var (
-		wg                sync.WaitGroup
-		assets            bundle.Assets
-		assetErr, iconErr error
+		wg                         sync.WaitGroup
+		assets                     bundle.Assets
+		host                       map[string][]byte
+		assetErr, iconErr, hostErr error
 	)
 	wg.Go(func() { assets, assetErr = bundle.Pages(fsys, opts.Cache) })
 	wg.Go(func() { iconErr = offline.Prepare(cfg) }) // draws the icons alongside
+	wg.Go(func() { host, hostErr = hostfiles.Read(fsys) })
 	// Every language's words, read and checked one after the other.
 	var contents []*site.Content
 	var readErrs []error
@@ -187,7 +193,7 @@ func (r *Result) site(ctx context.Context, fsys fs.FS, opts Options) error {
 		contents, readErrs = append(contents, c), append(readErrs, err)
 	}
 	wg.Wait()
-	if err := joinProblems(append(readErrs, assetErr, iconErr)...); err != nil {
+	if err := joinProblems(append(readErrs, assetErr, iconErr, hostErr)...); err != nil {
 		return err
 	}
 	if err := ctx.Err(); err != nil {
@@ -219,6 +225,11 @@ func (r *Result) site(ctx context.Context, fsys fs.FS, opts Options) error {
 	if err := offline.Add(fsys, files, cfg); err != nil {
 		return err
 	}
+	// The host's files come last: the worker does not fetch them.
+	if err := hostfiles.Check(host, files); err != nil {
+		return err
+	}
+	maps.Copy(files, host)
 	if p := checkSize(r.Tree.File, files); p != nil {
 		return decision.Problems{p}
 	}
