@@ -12,7 +12,10 @@ import (
 // FuzzMarkdownPage reads the fixture guide's Markdown with any bytes as an
 // outcome page (the Markdown half of Build, without the bundler and the
 // templates, so the fuzzer runs fast): it succeeds or reports problems, each
-// "file:line:col: ...", and never panics.
+// "file:line:col: ...", and never panics. Its corpus, the inputs a run
+// found interesting, is in testdata/fuzz/FuzzMarkdownPage; add to it with
+// go test -run '^$' -fuzz FuzzMarkdownPage -parallel 1 ./cmd/runorrest/internal/site
+// and copying the new files from $(go env GOCACHE)/fuzz.
 func FuzzMarkdownPage(f *testing.F) {
 	for _, s := range []string{
 		"Plain text.\n",
@@ -26,6 +29,10 @@ func FuzzMarkdownPage(f *testing.F) {
 		strings.Repeat("[a](", 300) + "\n",
 		"[j](javascript:alert(1)) <vbscript:x> [m](mailto:a@b.c)\n",
 		"a\x00b\x1b[2J\u202ec\xff\n",
+		"```\n" + strings.Repeat(">", 50) + "\n" + strings.Repeat("[", 300) + "\n```\n" + strings.Repeat("- ", 40) + "x\n",
+		"<pre>\n```\n\n" + strings.Repeat("> ", 40) + "\n",
+		"---\n```\n---\n~~~~\n~~~\n- x\n",
+		"*a* `b` x <data:x> and <https://x.org> www.example.org\n",
 	} {
 		f.Add([]byte(s))
 	}
