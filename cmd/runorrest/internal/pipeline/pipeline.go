@@ -32,7 +32,9 @@ import (
 	"io/fs"
 	"maps"
 	"net/url"
+	"path"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -92,6 +94,22 @@ func BaseURL(s string) (string, error) {
 	// as a URL, with no raw space or other character to encode.
 	if i := strings.IndexFunc(s, func(r rune) bool { return r <= ' ' || r >= 0x7f || strings.ContainsRune(`"<>\^`+"`{|}", r) }); i >= 0 {
 		return "", fmt.Errorf("%w: %q holds %q, which a URL must encode (write %s)", ErrBaseURL, s, s[i:i+1], u.String())
+	}
+	if p := u.Port(); p != "" {
+		if n, err := strconv.Atoi(p); err != nil || n < 1 || n > 65535 {
+			return "", fmt.Errorf("%w: %q has the port %s; a port is a number from 1 to 65535", ErrBaseURL, s, p)
+		}
+	}
+	// The guide's folder: pages go under it, so it may not name a page
+	// or climb with dot segments.
+	if strings.HasSuffix(u.Path, ".html") || strings.HasSuffix(u.Path, ".htm") {
+		return "", fmt.Errorf("%w: %q is the address of a page; give the guide's folder (like %s)", ErrBaseURL, s, strings.TrimSuffix(s, path.Base(u.Path)))
+	}
+	for _, seg := range strings.Split(u.EscapedPath(), "/") {
+		// Browsers read %2e as a dot here (the WHATWG URL standard).
+		if dots := strings.ReplaceAll(strings.ToLower(seg), "%2e", "."); dots == "." || dots == ".." {
+			return "", fmt.Errorf("%w: %q holds the path segment %q; write the folder without it", ErrBaseURL, s, seg)
+		}
 	}
 	if !strings.HasSuffix(s, "/") {
 		s += "/"

@@ -37,6 +37,17 @@ func TestBaseURL(t *testing.T) {
 		{"https://user@example.org/", "", false},
 		{"https://example.org/?", "", false},
 		{"https://example.org/#", "", false},
+		{"http://[::1]:8080/g/", "http://[::1]:8080/g/", true},
+		{"https://example.org:443/g/", "https://example.org:443/g/", true},
+		{"https://example.org:99999/", "", false},
+		{"https://example.org:0/", "", false},
+		{"https://example.org/guide/index.html", "", false},
+		{"https://example.org/guide/about.htm", "", false},
+		{"https://example.org/a/../guide/", "", false},
+		{"https://example.org/./guide/", "", false},
+		{"https://example.org/%2e%2E/guide/", "", false}, // browsers read it as ..
+		{"https://example.org/.well/", "https://example.org/.well/", true},
+		{"https://example.org/v1.2/", "https://example.org/v1.2/", true},
 	}
 	for _, tt := range tests {
 		got, err := BaseURL(tt.in)
