@@ -6,6 +6,7 @@ import (
 	"io"
 	"io/fs"
 	"strings"
+	"syscall"
 )
 
 // ReadFile reads the file name of the guide from fsys, the one way the
@@ -31,8 +32,11 @@ func ReadFile(fsys fs.FS, name string, maxBytes int64, what string) ([]byte, *Pr
 		return nil, tooLarge(name, what, maxBytes)
 	}
 	f, err := fsys.Open(name)
+	if errors.Is(err, syscall.ELOOP) {
+		return nil, fail(ErrNotRegular, what+" is a link that leads back to itself", "replace the link with the file")
+	}
 	if err != nil {
-		return nil, fail(ErrNotRegular, "cannot open "+what+": "+pathless(err, name), "")
+		return nil, fail(ErrNotRegular, "cannot open "+what+": "+pathless(err, name), "make it a file runorrest may read")
 	}
 	defer f.Close()
 	if st, err := f.Stat(); err == nil && !st.Mode().IsRegular() {
@@ -41,7 +45,7 @@ func ReadFile(fsys fs.FS, name string, maxBytes int64, what string) ([]byte, *Pr
 	}
 	data, err := io.ReadAll(io.LimitReader(f, maxBytes+1))
 	if err != nil {
-		return nil, fail(ErrNotRegular, "cannot read "+what+": "+pathless(err, name), "")
+		return nil, fail(ErrNotRegular, "cannot read "+what+": "+pathless(err, name), "make it a file runorrest may read")
 	}
 	if int64(len(data)) > maxBytes {
 		return nil, tooLarge(name, what, maxBytes)

@@ -3,6 +3,8 @@ package decision
 import (
 	"errors"
 	"io/fs"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -41,5 +43,18 @@ func TestReadFile(t *testing.T) {
 		if p == nil || !errors.Is(p, tt.want) || !strings.Contains(p.Error(), tt.message) {
 			t.Errorf("ReadFile(%s) = %v; want %v with %q", tt.name, p, tt.want, tt.message)
 		}
+	}
+}
+
+// A link that leads back to itself is refused with a fix, not with the
+// system's words alone.
+func TestReadFileLinkLoop(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.Symlink("loop.md", filepath.Join(dir, "loop.md")); err != nil {
+		t.Skipf("cannot make a link here: %v", err)
+	}
+	_, p := ReadFile(os.DirFS(dir), "loop.md", 100, "the page")
+	if want := "loop.md:1:1: the page is a link that leads back to itself (replace the link with the file)"; p == nil || p.Error() != want || !errors.Is(p, ErrNotRegular) {
+		t.Errorf("ReadFile(loop.md) = %v; want %q", p, want)
 	}
 }
