@@ -79,7 +79,10 @@ var hashRE = regexp.MustCompile(`^[0-9a-f]{8}$`)
 
 // Languages returns the extra languages of the guide in fsys, sorted:
 // the name of every folder content/<name>/ that holds a words.yaml.
-// Whether the name is a language tag is checked by [LoadTranslation].
+// Whether the name is a language tag is checked by [LoadTranslation]. A
+// words.yaml that is there but cannot be looked at (a link out of the
+// source folder, a link loop) counts: loading it reports why, rather than
+// leaving its language out without a word.
 func Languages(fsys fs.FS) ([]string, error) {
 	entries, err := fs.ReadDir(fsys, "content")
 	if err != nil {
@@ -93,7 +96,7 @@ func Languages(fsys fs.FS) ([]string, error) {
 		if !e.IsDir() {
 			continue
 		}
-		if _, err := fs.Stat(fsys, WordsFile(e.Name())); err == nil {
+		if _, err := fs.Stat(fsys, WordsFile(e.Name())); !errors.Is(err, fs.ErrNotExist) {
 			langs = append(langs, e.Name())
 		}
 	}

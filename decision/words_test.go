@@ -3,6 +3,7 @@ package decision
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"maps"
 	"os"
 	"path"
@@ -221,6 +222,50 @@ func TestLanguages(t *testing.T) {
 	_, err = LoadTranslation(fsys, orig, "en", Options{})
 	if want := "content/en/words.yaml:3:7: en is the language of the original (content/tree.yaml)"; !strings.HasPrefix(report(nil, err), want) {
 		t.Errorf("a translation into the original's language: %s; want %s", report(nil, err), want)
+	}
+}
+
+// unreadable is a file system where one file exists but cannot be opened
+// or looked at, as a link out of -src is under source.FS.
+type unreadable struct {
+	fstest.MapFS
+	name string
+}
+
+var errLinkOut = errors.New("a link out of the source folder")
+
+func (u unreadable) Open(name string) (fs.File, error) {
+	if name == u.name {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: errLinkOut}
+	}
+	return u.MapFS.Open(name)
+}
+
+func (u unreadable) Stat(name string) (fs.FileInfo, error) {
+	if name == u.name {
+		return nil, &fs.PathError{Op: "stat", Path: name, Err: errLinkOut}
+	}
+	return u.MapFS.Stat(name)
+}
+
+// A words file that is there but cannot be read is a problem at its
+// path, never a language silently left out of the build.
+func TestLanguageUnreadable(t *testing.T) {
+	words, err := os.ReadFile("testdata/words/good.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := unreadable{wordsFS(t, words), WordsFile("es")}
+	if langs, err := Languages(fsys); err != nil || !slices.Equal(langs, []string{"es"}) {
+		t.Fatalf("Languages = %v, %v; want [es]", langs, err)
+	}
+	orig, err := Load(fsys, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = LoadTranslations(fsys, orig, Options{})
+	if want := "content/es/words.yaml:1:1: "; !strings.HasPrefix(report(nil, err), want) || !strings.Contains(report(nil, err), errLinkOut.Error()) {
+		t.Errorf("LoadTranslations = %q; want a problem at %s saying %q", report(nil, err), want, errLinkOut)
 	}
 }
 
