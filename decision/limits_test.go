@@ -229,9 +229,9 @@ func TestTreeFileThatCannotBeRead(t *testing.T) {
 		want string
 	}{
 		{failFS{openErr: fs.ErrNotExist}, ErrMissing, "the tree file does not exist (create it, or fix the name)"},
-		{failFS{openErr: fs.ErrPermission}, ErrNotRegular, "cannot open the tree file: permission denied (make it a file runorrest may read)"},
+		{failFS{openErr: fs.ErrPermission}, ErrNotRegular, "cannot open the tree file: permission denied (let runorrest read it: check its permissions)"},
 		{failFS{dir: true}, ErrNotRegular, "the tree file is a folder, not a regular file (replace it with a file)"},
-		{failFS{readErr: errors.New("disk on fire")}, ErrNotRegular, "cannot read the tree file: disk on fire (make it a file runorrest may read)"},
+		{failFS{readErr: errors.New("disk on fire")}, ErrNotRegular, "cannot read the tree file: disk on fire"},
 	}
 	for _, tt := range tests {
 		tree, err := Load(tt.fsys, Options{})

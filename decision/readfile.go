@@ -35,8 +35,12 @@ func ReadFile(fsys fs.FS, name string, maxBytes int64, what string) ([]byte, *Pr
 	if errors.Is(err, syscall.ELOOP) {
 		return nil, fail(ErrNotRegular, what+" is a link that leads back to itself", "replace the link with the file")
 	}
+	if errors.Is(err, fs.ErrPermission) {
+		return nil, fail(ErrNotRegular, "cannot open "+what+": "+pathless(err, name), "let runorrest read it: check its permissions")
+	}
 	if err != nil {
-		return nil, fail(ErrNotRegular, "cannot open "+what+": "+pathless(err, name), "make it a file runorrest may read")
+		// The file system's error says why (source.FS: a link out of -src).
+		return nil, fail(ErrNotRegular, "cannot open "+what+": "+pathless(err, name), "")
 	}
 	defer f.Close()
 	if st, err := f.Stat(); err == nil && !st.Mode().IsRegular() {
@@ -45,7 +49,7 @@ func ReadFile(fsys fs.FS, name string, maxBytes int64, what string) ([]byte, *Pr
 	}
 	data, err := io.ReadAll(io.LimitReader(f, maxBytes+1))
 	if err != nil {
-		return nil, fail(ErrNotRegular, "cannot read "+what+": "+pathless(err, name), "make it a file runorrest may read")
+		return nil, fail(ErrNotRegular, "cannot read "+what+": "+pathless(err, name), "")
 	}
 	if int64(len(data)) > maxBytes {
 		return nil, tooLarge(name, what, maxBytes)
@@ -53,10 +57,17 @@ func ReadFile(fsys fs.FS, name string, maxBytes int64, what string) ([]byte, *Pr
 	return data, nil
 }
 
+// tooLarge is the problem of a file over its size limit, with a fix for
+// its kind (what).
 func tooLarge(file, what string, maxBytes int64) *Problem {
-	hint := "split it into smaller pages"
-	if file == TreeFile {
+	hint := "shorten it"
+	switch what {
+	case "the page":
+		hint = "split it into smaller pages"
+	case "the tree file":
 		hint = "move long texts into Markdown pages, or raise the limit"
+	case "the words file":
+		hint = "move long texts into Markdown pages"
 	}
 	return &Problem{File: file, Pos: Pos{1, 1},
 		Msg:  fmt.Sprintf("%s has more than %d bytes, the size limit", what, maxBytes),

@@ -84,9 +84,6 @@ func Read(fsys fs.FS) (map[string][]byte, error) {
 		}
 		data, p := decision.ReadFile(fsys, name, decision.MaxHostFileBytes, "the host file")
 		if p != nil {
-			if errors.Is(p, decision.ErrTooLarge) {
-				p.Hint = "a host file is small: keep larger files out of " + Dir
-			}
 			ps = append(ps, p)
 			return nil
 		}

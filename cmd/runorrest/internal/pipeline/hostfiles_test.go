@@ -78,7 +78,7 @@ func TestHostFilesRefused(t *testing.T) {
 		err   error
 	}{
 		{"too large", map[string]string{"static/root/big": strings.Repeat("x", decision.MaxHostFileBytes+1), "static/root/ok": strings.Repeat("x", decision.MaxHostFileBytes)},
-			[]string{fmt.Sprintf("static/root/big:1:1: the host file has more than %d bytes, the size limit (a host file is small: keep larger files out of static/root)", decision.MaxHostFileBytes)}, decision.ErrTooLarge},
+			[]string{fmt.Sprintf("static/root/big:1:1: the host file has more than %d bytes, the size limit (shorten it)", decision.MaxHostFileBytes)}, decision.ErrTooLarge},
 		{"too many", many, []string{fmt.Sprintf("static/root/f%03d:1:1: more than %d files in static/root, the limit (keep only the files the host needs)", decision.MaxHostFiles, decision.MaxHostFiles)}, decision.ErrTooLong},
 		{"reserved and a page", map[string]string{"static/root/404.html": "x", "static/root/icons/a.png": "x"},
 			[]string{"static/root/404.html:1:1: 404.html is a name the site writes itself", "static/root/icons:1:1: icons is a name the site writes itself"}, hostfiles.ErrReserved},
