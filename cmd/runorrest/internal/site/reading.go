@@ -29,9 +29,20 @@ func textBlocks(doc ast.Node, src []byte, firstLine int) []readability.Block {
 			starts = append(starts, i+1)
 		}
 	}
+	// The column counts characters from the line's start. Texts come in
+	// the order of the source, so it counts on from the last one on the
+	// same line: linear in a line of thousands of texts (*a*a*a...), not
+	// quadratic.
+	lastLine, lastOff, lastCol := -1, 0, 0
 	pos := func(off int) (int, int) {
 		i := sort.Search(len(starts), func(i int) bool { return starts[i] > off }) - 1
-		return firstLine + i, utf8.RuneCount(src[starts[i]:off]) + 1
+		from, col := starts[i], 1
+		if i == lastLine && off >= lastOff {
+			from, col = lastOff, lastCol
+		}
+		col += utf8.RuneCount(src[from:off])
+		lastLine, lastOff, lastCol = i, off, col
+		return firstLine + i, col
 	}
 	var out []readability.Block
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {

@@ -36,3 +36,21 @@ func show(b readability.Block) string {
 	}
 	return strings.Join(parts, "|")
 }
+
+// Columns count characters, counted on from the text before on the same
+// line (so a line of thousands of texts is read in linear time; see
+// BenchmarkHostile/emphasis in package pipeline).
+func TestTextBlocksColumns(t *testing.T) {
+	src := "é *a* ü *b*\nö *c*\n\n" + strings.Repeat("*x*", 3) + "\n"
+	var got []string
+	for _, b := range TextBlocks([]byte(src), 1) {
+		got = append(got, show(b))
+	}
+	want := []string{
+		"1:1 é |1:4 a|1:6  ü |1:10 b|1:12 |1:12  |2:1 ö |2:4 c",
+		"4:2 x|4:5 x|4:8 x",
+	}
+	if g, w := strings.Join(got, "\n"), strings.Join(want, "\n"); g != w {
+		t.Errorf("TextBlocks =\n%s\nwant\n%s", g, w)
+	}
+}
