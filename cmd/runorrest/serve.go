@@ -2,7 +2,10 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"io"
+	"net"
+	"strconv"
 
 	"runorrest/cmd/runorrest/internal/devserver"
 )
@@ -35,9 +38,27 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := parseFlags(fs, args); err != nil {
 		return helpOK(err)
 	}
+	if err := checkAddr(*addr); err != nil {
+		return err
+	}
 	opts, err := bf.options()
 	if err != nil {
 		return err
 	}
 	return devserver.Run(ctx, devserver.Config{Src: bf.src, Addr: *addr, Log: stderr, Options: opts})
+}
+
+// checkAddr refuses an -addr that is not HOST:PORT with a port from 0 to
+// 65535 as a usage error, before anything runs.
+func checkAddr(addr string) error {
+	_, port, err := net.SplitHostPort(addr)
+	if err == nil {
+		if n, perr := strconv.ParseUint(port, 10, 16); perr != nil || strconv.FormatUint(n, 10) != port {
+			err = fmt.Errorf("the port %q is not a number from 0 to 65535", port)
+		}
+	}
+	if err != nil {
+		return usageError{fmt.Sprintf("-addr %q: %v (give HOST:PORT, such as 127.0.0.1:8080)", addr, err)}
+	}
+	return nil
 }

@@ -23,6 +23,13 @@ func TestServeUsage(t *testing.T) {
 		{[]string{"serve", "-port", "80"}, 2},
 		{[]string{"serve", "-h"}, 0},
 		{[]string{"serve", "-src", "testdata/no-such-folder", "-addr", "127.0.0.1:0"}, 1},
+		// An -addr that is no HOST:PORT is a usage error, said before anything runs.
+		{[]string{"serve", "-addr", "127.0.0.1"}, 2},
+		{[]string{"serve", "-addr", "127.0.0.1:99999"}, 2},
+		{[]string{"serve", "-addr", "127.0.0.1:-1"}, 2},
+		{[]string{"serve", "-addr", "127.0.0.1:0x50"}, 2},
+		{[]string{"serve", "-addr", "unix:/tmp/x"}, 2},
+		{[]string{"serve", "-addr", ""}, 2},
 	}
 	for _, tt := range tests {
 		var stdout, stderr bytes.Buffer
