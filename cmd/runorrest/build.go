@@ -57,6 +57,9 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
+	if *out == "" {
+		return usageError{`-o is empty: give the output folder (the default is "public")`}
+	}
 	if err := publish.CheckApart(*out, bf.src, sourceFolders...); err != nil {
 		return usageError{err.Error()}
 	}

@@ -84,7 +84,7 @@ func TestBuildCommandRefusesForeignFolder(t *testing.T) {
 }
 
 func TestBuildCommandUsage(t *testing.T) {
-	for _, args := range [][]string{{"extra"}, {"-base-url", "example.org"}, {"-base-url", "ftp://x/"}, {"-nope"}} {
+	for _, args := range [][]string{{"extra"}, {"-base-url", "example.org"}, {"-base-url", "ftp://x/"}, {"-nope"}, {"-o", ""}, {"-src", ""}} {
 		err := runBuild(t.Context(), args, &bytes.Buffer{}, &bytes.Buffer{})
 		var u usageError
 		if !errors.As(err, &u) {

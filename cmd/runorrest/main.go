@@ -113,6 +113,9 @@ func (f *buildFlags) register(fs *flag.FlagSet) {
 
 // options checks the flags and gives the build's options.
 func (f *buildFlags) options() (pipeline.Options, error) {
+	if f.src == "" {
+		return pipeline.Options{}, usageError{`-src is empty: give the guide's folder (the default is ".")`}
+	}
 	if f.maxDepth < 1 {
 		return pipeline.Options{}, usageError{fmt.Sprintf("-max-depth must be at least 1, not %d", f.maxDepth)}
 	}
