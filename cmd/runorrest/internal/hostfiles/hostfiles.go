@@ -102,7 +102,8 @@ func Read(fsys fs.FS) (map[string][]byte, error) {
 
 // Check refuses the host files that would take the place of a file the
 // build made (site, such as the page of a question) or of one of its
-// folders, or would lie under a file of it.
+// folders, or would lie in one of its folders (a language's, such as es/)
+// or under one of its files.
 func Check(host, site map[string][]byte) error {
 	dirs := map[string]bool{}
 	for name := range site {
@@ -119,10 +120,11 @@ func Check(host, site map[string][]byte) error {
 		case dirs[name]:
 			taken = name + " is a folder the site writes itself"
 		default:
-			for d := path.Dir(name); d != "."; d = path.Dir(d) {
+			for d := path.Dir(name); d != "." && taken == ""; d = path.Dir(d) {
 				if site[d] != nil {
 					taken = d + " is a file the site writes itself"
-					break
+				} else if dirs[d] {
+					taken = d + "/ is a folder the site writes itself (such as a language's)"
 				}
 			}
 		}
