@@ -6,6 +6,9 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
+
 	"runorrest/decision"
 )
 
@@ -58,6 +61,48 @@ func FuzzMarkdownPage(f *testing.F) {
 			if !posRE.MatchString(line) {
 				t.Fatalf("problem %q is not file:line:col: text", line)
 			}
+		}
+	})
+}
+
+// FuzzNestingBound checks the pre-scan against goldmark: Markdown that
+// decision.CheckMarkdown accepts is never nested deeper in lists and
+// quotes than decision.MaxNesting once parsed, whatever fenced code, HTML
+// blocks or front matter it holds. Run with
+// go test -run '^$' -fuzz FuzzNestingBound -parallel 1 ./cmd/runorrest/internal/site
+func FuzzNestingBound(f *testing.F) {
+	deep := strings.Repeat("> ", decision.MaxNesting+1) + "x\n"
+	for _, s := range []string{
+		"```\n" + deep + "```\n",
+		"<div>\n```\n\n" + deep,
+		"---\n```\n---\n" + deep,
+		"[foo]:\n```\n" + deep + "```\n",
+		"- a\n\n  ```\n" + deep,
+		"~~~\n" + deep + "~~~~\n" + deep,
+		"```\r\n" + deep + "```\r\n" + deep,
+		"| a |\n|---|\n```\n" + deep + "```\n",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		if decision.CheckMarkdown(src) != nil {
+			return
+		}
+		doc := md.Parser().Parse(text.NewReader(src))
+		depth, most := 0, 0
+		_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+			if n.Kind() == ast.KindList || n.Kind() == ast.KindBlockquote {
+				if entering {
+					depth++
+					most = max(most, depth)
+				} else {
+					depth--
+				}
+			}
+			return ast.WalkContinue, nil
+		})
+		if most > decision.MaxNesting {
+			t.Fatalf("CheckMarkdown accepted %q, nested %d deep", src, most)
 		}
 	})
 }
