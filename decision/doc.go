@@ -286,6 +286,7 @@
 //	# The Spanish words of the guide.
 //	lang: es                 # the folder's name
 //	name: Español            # the language's own name
+//	reviewer: Los editores   # optional: who reviewed it (the date is the original's)
 //	title: ¿Correr o descansar?
 //	verdicts:
 //	  run: {label: Corre con calma}

@@ -14,7 +14,7 @@ import (
 // against words.schema.json. None is required by the loader's key check:
 // missing words are reported with the original's position instead.
 var (
-	wordsTopKeys = []key{{"lang", true}, {"name", true}, {"title", false}, {"from", false},
+	wordsTopKeys = []key{{"lang", true}, {"name", true}, {"title", false}, {"from", false}, {"reviewer", false},
 		{"verdicts", false}, {"shared", false}, {"questions", false}, {"outcomes", false}, {"ui", false}}
 	wordsVerdictKeys  = []key{{"label", false}, {"from", false}}
 	wordsQuestionKeys = []key{{"text", false}, {"help", false}, {"scale", false}, {"options", false}, {"from", false}}
@@ -74,6 +74,7 @@ func (w *wordsReader) decode(root *node) {
 			t.LangName = s
 		}
 	}
+	w.reviewer(f)
 	from := w.from(topLevel, f)
 	w.word(topLevel, f, Pos{1, 1}, "title", w.orig.Title, w.orig.titlePos, &t.Title, from, false)
 	from.done()
@@ -83,6 +84,25 @@ func (w *wordsReader) decode(root *node) {
 	w.resolveSteps()
 	w.outcomes(f)
 	w.readUI(f)
+}
+
+// reviewer reads who reviewed the translation, in its own words ("Los
+// editores de runorrest"); the date of the review is the original's.
+func (w *wordsReader) reviewer(f fieldSet) {
+	p, ok := f.get("reviewer")
+	if !ok {
+		return
+	}
+	s, ok := w.l.text(topLevel, p)
+	if !ok {
+		return
+	}
+	if w.orig.Review.Date.IsZero() {
+		w.l.errorf(posOf(p.key), ErrReview, "add `reviewed:` and `reviewer:` to "+w.orig.File+", or remove this line",
+			"the %s reviewer has no review to name: %s records none", w.lang, w.orig.File)
+		return
+	}
+	w.t.Review.By = s
 }
 
 // section returns the entries of a top-level mapping from id to words, and

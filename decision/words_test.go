@@ -418,3 +418,31 @@ func TestTooManyLanguages(t *testing.T) {
 		t.Errorf("LoadTranslations of %d languages = %d trees,\n%s\nwant:\n%s", MaxLanguages+1, len(trees), got, want)
 	}
 }
+
+// TestTranslationReviewer: a translation names its own reviewer, in its own
+// words, with the original's date; without one it keeps the original's.
+func TestTranslationReviewer(t *testing.T) {
+	good, err := os.ReadFile("testdata/words/good.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ words, want string }{
+		{string(good), "The editors"},
+		{strings.Replace(string(good), "name: Español\n", "name: Español\nreviewer: Los editores\n", 1), "Los editores"},
+	} {
+		fsys := wordsFS(t, []byte(c.words))
+		tree := fsys["content/tree.yaml"]
+		tree.Data = append([]byte("reviewed: 2026-11-29\nreviewer: The editors\n"), tree.Data...)
+		orig, err := Load(fsys, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		es, err := LoadTranslation(fsys, orig, "es", Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if es.Review.By != c.want || !es.Review.Date.Equal(orig.Review.Date) || orig.Review.By != "The editors" {
+			t.Errorf("Review = %+v (original %+v); want %q on the original's date", es.Review, orig.Review, c.want)
+		}
+	}
+}
