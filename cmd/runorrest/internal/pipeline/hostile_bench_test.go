@@ -133,12 +133,12 @@ func BenchmarkHostile(b *testing.B) {
 func TestSiteSizeLimit(t *testing.T) {
 	big := make([]byte, decision.MaxSiteBytes/2+1)
 	files := map[string][]byte{"a.html": big, "b.html": big, "c.css": []byte("x")}
-	p := checkSize("content/tree.yaml", files)
+	p := checkSize("content/tree.yaml", files, false)
 	if p == nil || !errors.Is(p, decision.ErrTooLong) || !strings.Contains(p.Error(), "largest: a.html 33554433 bytes, b.html 33554433 bytes, c.css 1 bytes") {
 		t.Errorf("checkSize past the limit = %v; want a problem naming the largest files", p)
 	}
 	delete(files, "b.html")
-	if p := checkSize("content/tree.yaml", files); p != nil {
+	if p := checkSize("content/tree.yaml", files, false); p != nil {
 		t.Errorf("checkSize within the limit = %v; want nil", p)
 	}
 }

@@ -231,9 +231,12 @@ func (r *Result) site(ctx context.Context, fsys fs.FS, opts Options) error {
 		cfg.Langs = append(cfg.Langs, offline.LangConfig{Lang: tr.Lang, Name: tr.Title, Description: contents[i+1].HomeDescription()})
 	}
 	head, meta := offlineHead(cfg)
-	s, err := site.Render(contents, site.Options{BaseURL: opts.BaseURL, CSS: assets.CSS, Script: assets.Script, Head: head, Meta: meta, Image: offline.Icon512})
+	s, err := site.Render(contents, site.Options{BaseURL: opts.BaseURL, CSS: assets.CSS, Script: assets.Script, Head: head, Meta: meta, Image: offline.Icon512, MaxBytes: decision.MaxSiteBytes})
 	if err != nil {
 		return joinProblems(err, errsOrNil(errs))
+	}
+	if s.Over {
+		return decision.Problems{checkSize(r.Tree.File, s.Files, true)}
 	}
 	if len(errs) > 0 {
 		return errs
@@ -248,7 +251,7 @@ func (r *Result) site(ctx context.Context, fsys fs.FS, opts Options) error {
 		return err
 	}
 	maps.Copy(files, host)
-	if p := checkSize(r.Tree.File, files); p != nil {
+	if p := checkSize(r.Tree.File, files, false); p != nil {
 		return decision.Problems{p}
 	}
 	r.Files, r.Pages = files, s.Pages
@@ -295,8 +298,9 @@ func (r *Result) Stats() publish.Stats { return publish.Measure(r.Files) }
 
 // checkSize refuses a site larger than decision.MaxSiteBytes, naming its
 // largest files. A text repeated on every page is what makes a site that
-// big.
-func checkSize(treeFile string, files map[string][]byte) *decision.Problem {
+// big. partial says files are only the pages rendered before the rendering
+// stopped at the limit: the site would have more.
+func checkSize(treeFile string, files map[string][]byte, partial bool) *decision.Problem {
 	total := 0
 	for _, data := range files {
 		total += len(data)
@@ -310,7 +314,11 @@ func checkSize(treeFile string, files map[string][]byte) *decision.Problem {
 	for _, n := range names[:min(3, len(names))] {
 		largest = append(largest, fmt.Sprintf("%s %d bytes", n, len(files[n])))
 	}
+	size := fmt.Sprint(total)
+	if partial {
+		size = "over " + size // rendering stopped there
+	}
 	return &decision.Problem{File: treeFile, Pos: decision.Pos{Line: 1, Col: 1}, Err: decision.ErrTooLong,
-		Msg:  fmt.Sprintf("the site would have %d bytes, more than the limit of %d (largest: %s)", total, decision.MaxSiteBytes, strings.Join(largest, ", ")),
+		Msg:  fmt.Sprintf("the site would have %s bytes, more than the limit of %d (largest: %s)", size, decision.MaxSiteBytes, strings.Join(largest, ", ")),
 		Hint: "shorten the texts shown on every page, such as the title, or the pages"}
 }

@@ -3,6 +3,7 @@ package site
 import (
 	"cmp"
 	"strings"
+	"sync/atomic"
 
 	"runorrest/decision"
 )
@@ -50,9 +51,18 @@ func Render(contents []*Content, opts Options) (*Site, error) {
 	out := &Site{Files: map[string][]byte{}}
 	var probs decision.Problems
 	var builders []*builder
+	size := new(atomic.Int64)
 	for i, c := range contents {
-		b := &builder{fsys: c.b.fsys, tree: c.b.tree, content: c.b.content, opts: opts, files: out.Files, lang: langs[i], langs: langs}
+		b := &builder{fsys: c.b.fsys, tree: c.b.tree, content: c.b.content, opts: opts, files: out.Files, lang: langs[i], langs: langs, size: size}
+		if b.over() {
+			out.Over = true
+			return out, nil
+		}
 		b.renderPages()
+		if b.over() {
+			out.Over = true
+			return out, nil
+		}
 		if b.failed() {
 			probs = append(probs, b.problems()...)
 			continue

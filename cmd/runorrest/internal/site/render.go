@@ -289,6 +289,11 @@ func (b *builder) completePage(p *pageData, own decision.Review, sd *siteData, t
 	}
 }
 
+// over reports whether the pages rendered so far are over Options.MaxBytes.
+func (b *builder) over() bool {
+	return b.opts.MaxBytes > 0 && b.size.Load() > int64(b.opts.MaxBytes)
+}
+
 // pageBuffers are the buffers pages are rendered into, reused.
 var pageBuffers = sync.Pool{New: func() any { return bytes.NewBuffer(make([]byte, 0, 16<<10)) }}
 
@@ -297,6 +302,9 @@ var pageBuffers = sync.Pool{New: func() any { return bytes.NewBuffer(make([]byte
 func (b *builder) execute(pages []*pageData) {
 	out := make([][]byte, len(pages))
 	parallel(len(pages), func(i int) {
+		if b.over() {
+			return
+		}
 		p := pages[i]
 		buf := pageBuffers.Get().(*bytes.Buffer)
 		defer pageBuffers.Put(buf)
@@ -308,8 +316,12 @@ func (b *builder) execute(pages []*pageData) {
 		// A page keeps only its own bytes: a large guide holds every
 		// page in memory until it is written.
 		out[i] = bytes.Clone(buf.Bytes())
+		b.size.Add(int64(len(out[i])))
 	})
 	for i, p := range pages {
+		if out[i] == nil {
+			continue // not rendered: over the size limit or failed
+		}
 		b.files[b.lang.Dir+p.Path] = out[i]
 		id := ""
 		switch {

@@ -98,6 +98,11 @@ type Options struct {
 	// Image is the path of the guide's icon, shown by link previews
 	// (Open Graph and Twitter card tags); "" for none.
 	Image string
+	// MaxBytes, when not 0, stops the rendering once the pages rendered
+	// hold more bytes than this: the site is refused anyway (package
+	// pipeline's size limit), and a guide of a million pages must not be
+	// rendered in full to learn it. Site.Over then says so.
+	MaxBytes int
 }
 
 // HeadLink is a <link rel href> of every page.
@@ -118,6 +123,9 @@ type Site struct {
 	// Warnings are problems worth a look that did not stop the build:
 	// pages that share a title or a description.
 	Warnings decision.Problems
+	// Over is set when the rendering stopped at Options.MaxBytes: Files
+	// then holds only the pages rendered before.
+	Over bool
 }
 
 // Page describes one HTML page of a Site.
@@ -188,6 +196,7 @@ type builder struct {
 	langs []Lang  // every language of the site, the original first
 	files map[string][]byte
 	pages []Page
+	size  *atomic.Int64 // bytes rendered so far, in every language
 	// warnings are problems that do not stop the build: pages that share
 	// a title or description.
 	warnings decision.Problems
