@@ -264,7 +264,7 @@ func (l *loader) checkTranslatedPages(fsys fs.FS, orig *Tree) {
 	pages, _ := fs.Glob(fsys, path.Join(t.Dir, "*.md"))
 	for _, file := range pages {
 		page := path.Base(file)
-		if !slices.Contains(origPages, orig.PageFile(page)) {
+		if _, ok := slices.BinarySearch(origPages, orig.PageFile(page)); !ok { // fs.Glob sorts
 			l.probs = append(l.probs, &Problem{File: file, Pos: Pos{1, 1}, Err: ErrExtraWords,
 				Msg:  fmt.Sprintf("the page has no original: %s does not exist", orig.PageFile(page)),
 				Hint: "a translation has the original's pages and no others: add the page to the original first, or remove it"})

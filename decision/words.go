@@ -133,68 +133,72 @@ func (w *wordsReader) missing(at Pos, section, what, id string, pos Pos) {
 		"%s %q has no %s words (the original's are at %s:%d:%d)", what, id, w.lang, w.orig.File, pos.Line, pos.Col)
 }
 
+// byID reads a section of words keyed by the original's ids: read gets
+// the index in ids of each id that has words. Words for an id the original
+// lacks are reported, and so is every id left without words for which
+// needs (nil: every id) says yes; pos gives the original's position of
+// the i-th id.
+func (w *wordsReader) byID(f fieldSet, section, what string, ids []string, pos func(i int) Pos, needs func(i int) bool, read func(i int, e pair)) {
+	entries, at, _ := w.section(f, section, what)
+	index := make(map[string]int, len(ids))
+	for i, id := range ids {
+		index[id] = i
+	}
+	seen := make([]bool, len(ids))
+	for _, e := range entries {
+		i, ok := index[e.name]
+		if !ok {
+			w.extra(e, what, ids)
+			continue
+		}
+		seen[i] = true
+		read(i, e)
+	}
+	for i, id := range ids {
+		if !seen[i] && (needs == nil || needs(i)) {
+			w.missing(at, section, what, id, pos(i))
+		}
+	}
+}
+
 func (w *wordsReader) verdicts(f fieldSet) {
-	entries, at, _ := w.section(f, "verdicts", "verdict")
-	seen := map[string]bool{}
 	ids := make([]string, len(w.orig.Verdicts))
 	for i, v := range w.orig.Verdicts {
 		ids[i] = v.ID
 	}
-	for _, e := range entries {
-		i := slices.Index(ids, e.name)
-		if i < 0 {
-			w.extra(e, "verdict", ids)
-			continue
-		}
-		seen[e.name] = true
+	pos := func(i int) Pos { return w.orig.Verdicts[i].Pos }
+	w.byID(f, "verdicts", "verdict", ids, pos, nil, func(i int, e pair) {
 		ov, v := w.orig.Verdicts[i], w.t.Verdicts[i]
 		v.Pos = posOf(e.key)
 		ctx := where{kind: "verdict", id: e.name}
 		vf := w.l.fields(e.val, posOf(e.key), ctx, wordsVerdictKeys)
 		if !vf.ok {
-			continue
+			return
 		}
 		from := w.from(ctx, vf)
 		w.word(ctx, vf, posOf(e.key), "label", ov.Label, ov.labelPos, &v.Label, from, false)
 		from.done()
-	}
-	for _, v := range w.orig.Verdicts {
-		if !seen[v.ID] {
-			w.missing(at, "verdicts", "verdict", v.ID, v.Pos)
-		}
-	}
+	})
 }
 
 func (w *wordsReader) outcomes(f fieldSet) {
-	entries, at, _ := w.section(f, "outcomes", "outcome")
-	seen := map[string]bool{}
 	ids := make([]string, len(w.orig.Outcomes))
 	for i, o := range w.orig.Outcomes {
 		ids[i] = o.ID
 	}
-	for _, e := range entries {
-		i := slices.Index(ids, e.name)
-		if i < 0 {
-			w.extra(e, "outcome", ids)
-			continue
-		}
-		seen[e.name] = true
+	pos := func(i int) Pos { return w.orig.Outcomes[i].Pos }
+	w.byID(f, "outcomes", "outcome", ids, pos, nil, func(i int, e pair) {
 		oo, o := w.orig.Outcomes[i], w.t.Outcomes[i]
 		o.Pos = posOf(e.key)
 		ctx := where{kind: "outcome", id: e.name}
 		of := w.l.fields(e.val, posOf(e.key), ctx, wordsOutcomeKeys)
 		if !of.ok {
-			continue
+			return
 		}
 		from := w.from(ctx, of)
 		w.word(ctx, of, posOf(e.key), "title", oo.Title, oo.titlePos, &o.Title, from, false)
 		from.done()
-	}
-	for _, o := range w.orig.Outcomes {
-		if !seen[o.ID] {
-			w.missing(at, "outcomes", "outcome", o.ID, o.Pos)
-		}
-	}
+	})
 }
 
 // questions reads the words of the shared questions or of the questions.
@@ -205,19 +209,17 @@ func (w *wordsReader) questions(f fieldSet, section string, orig, qs []*Question
 	if section == "shared" {
 		what, kind = "shared question", sharedKind
 	}
-	entries, at, _ := w.section(f, section, what)
-	seen := map[string]bool{}
 	ids := make([]string, len(orig))
 	for i, q := range orig {
 		ids[i] = q.ID
 	}
-	for _, e := range entries {
-		i := slices.Index(ids, e.name)
-		if i < 0 {
-			w.extra(e, what, ids)
-			continue
-		}
-		seen[e.name] = true
+	pos := func(i int) Pos { return orig[i].Pos }
+	// A step that only asks a shared question needs words if it gives
+	// its own why for some answers.
+	needs := func(i int) bool {
+		return orig[i].Ask == "" || slices.ContainsFunc(orig[i].Options, func(o *Option) bool { return o.ownWhy })
+	}
+	w.byID(f, section, what, ids, pos, needs, func(i int, e pair) {
 		oq, q := orig[i], qs[i]
 		q.Pos = posOf(e.key)
 		ctx := where{kind: kind, id: e.name}
@@ -226,12 +228,7 @@ func (w *wordsReader) questions(f fieldSet, section string, orig, qs []*Question
 		} else {
 			w.questionWords(ctx, e, oq, q)
 		}
-	}
-	for _, q := range orig {
-		if !seen[q.ID] && (q.Ask == "" || slices.ContainsFunc(q.Options, func(o *Option) bool { return o.ownWhy })) {
-			w.missing(at, section, what, q.ID, q.Pos)
-		}
-	}
+	})
 }
 
 // questionWords reads the words of a question that has its own: text,
@@ -380,15 +377,18 @@ func (w *wordsReader) stepWords(ctx where, e pair, oq, q *Question) {
 // question it asks, keeping the why lines of its own.
 func (w *wordsReader) resolveSteps() {
 	t := w.t
+	shared := make(map[string]*Question, len(t.Shared))
+	for _, s := range t.Shared {
+		shared[s.ID] = s
+	}
 	for i, q := range t.Questions {
 		if q.Ask == "" {
 			continue
 		}
-		si := slices.IndexFunc(t.Shared, func(s *Question) bool { return s.ID == q.Ask })
-		if si < 0 {
+		s := shared[q.Ask]
+		if s == nil {
 			continue
 		}
-		s := t.Shared[si]
 		q.Text, q.Help, q.Scale = s.Text, s.Help, s.Scale
 		if q.Pos == (Pos{1, 1}) {
 			q.Pos = s.Pos
