@@ -284,17 +284,26 @@ func TestRuleLimits(t *testing.T) {
 	tests := []struct {
 		name, rules string
 		want        string // "" for no problem
+		at          string // the problem is on the line of the last match of this
 	}{
-		{"100 rules", many(100), ""},
-		{"101 rules", many(101), "too many rules: 101"},
-		{"32 conditions", rule("r", conds(32)), ""},
-		{"33 conditions", rule("r", conds(33)), "too many conditions: 33"},
-		{"17 questions", rule("r", clauses(17)), "names too many questions: 17"},
-		{"16 questions", rule("r", clauses(16)), `unknown question "q0"`},
+		{"100 rules", many(100), "", ""},
+		{"101 rules", many(101), "too many rules: 101", "- name: rule 100\n"},
+		{"32 conditions", rule("r", conds(32)), "", ""},
+		{"33 conditions", rule("r", conds(33)), "too many conditions: 33", "- tired:"},
+		{"17 questions", rule("r", clauses(17)), "names too many questions: 17", "q16: x"},
+		{"16 questions", rule("r", clauses(16)), `unknown question "q0"`, "q0: x"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := Parse(TreeFile, []byte(smallTree(t)+"rules:\n"+tt.rules), Options{})
+			src := smallTree(t) + "rules:\n" + tt.rules
+			_, err := Parse(TreeFile, []byte(src), Options{})
+			var ps Problems
+			if tt.at != "" && errors.As(err, &ps) {
+				want := strings.Count(src[:strings.LastIndex(src, tt.at)], "\n") + 1
+				if ps[0].Pos.Line != want {
+					t.Errorf("Parse = %v; want the problem on line %d, at the first item past the limit", err, want)
+				}
+			}
 			switch {
 			case tt.want == "" && err != nil:
 				t.Errorf("Parse = %v; want no problem", err)
