@@ -213,3 +213,18 @@ func testGolden(t *testing.T, file string, got []byte) {
 		t.Errorf("%s differs:\n%s", file, got)
 	}
 }
+
+// TestWordsSkeletonPlain: the skeleton of a tree without shared questions,
+// option ids or site words has no empty sections, and names each option by
+// the id the check asks for.
+func TestWordsSkeletonPlain(t *testing.T) {
+	tree, err := os.ReadFile("testdata/good/small.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	orig, err := Load(pagesFS(t, tree), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	testGolden(t, "testdata/words/skeleton-plain.golden", WordsSkeleton(orig, "es", &Messages{}))
+}
