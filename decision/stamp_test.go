@@ -3,7 +3,9 @@ package decision
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -227,4 +229,53 @@ func TestWordsSkeletonPlain(t *testing.T) {
 		t.Fatal(err)
 	}
 	testGolden(t, "testdata/words/skeleton-plain.golden", WordsSkeleton(orig, "es", &Messages{}))
+}
+
+// TestStampManyHashes: a from: of more than six hashes (the site's words)
+// is written one hash a line in a block mapping, and on one line up to six
+// or in a mapping written on one line.
+func TestStampManyHashes(t *testing.T) {
+	tree, err := os.ReadFile("testdata/words/tree.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	good, err := os.ReadFile("testdata/words/good.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	orig, err := Load(wordsFS(t, tree), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ui := func(n int, flow bool) (string, map[string]string) {
+		text := map[string]string{}
+		var ids []string
+		for i := 1; i <= n; i++ {
+			id := fmt.Sprintf("m%d", i)
+			text[id] = "M" + id
+			ids = append(ids, id+": x")
+		}
+		if flow {
+			return "ui: {" + strings.Join(ids, ", ") + "}\n", text
+		}
+		return "ui:\n  " + strings.Join(ids, "\n  ") + "\n", text
+	}
+	for _, c := range []struct {
+		n    int
+		flow bool
+		want string
+	}{
+		{6, false, "  m6: x\n  from: {m1: " + Hash("Mm1") + ", "},
+		{7, false, "  m7: x\n  from:\n    m1: " + Hash("Mm1") + "\n    m2: " + Hash("Mm2") + "\n"},
+		{7, true, ", m7: x, from: {m1: " + Hash("Mm1") + ", "},
+	} {
+		words, text := ui(c.n, c.flow)
+		out, _, err := StampWords(orig, "es", WordsFile("es"), append(slices.Clone(good), words...), Options{UI: text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(out), c.want) {
+			t.Errorf("%d site words (flow %v), stamped:\n%s\nwant it to hold:\n%s", c.n, c.flow, out[len(good):], c.want)
+		}
+	}
 }
