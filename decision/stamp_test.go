@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -120,6 +121,12 @@ func TestStampWordsLayout(t *testing.T) {
 	}
 	if n < 20 {
 		t.Errorf("StampWords wrote %d hashes; want every string's", n)
+	}
+	// n counts the hashes written: each is a hash of out that data lacks
+	// at that place, so out holds n more than data minus those replaced.
+	hashRE := regexp.MustCompile(`\b[0-9a-f]{8}\b`)
+	if added, kept := len(hashRE.FindAll(out, -1)), len(hashRE.FindAll(data, -1)); n < added-kept || n > added {
+		t.Errorf("StampWords says %d hashes; the file went from %d to %d", n, kept, added)
 	}
 }
 
