@@ -17,14 +17,7 @@ import (
 // string; stamping again changes nothing.
 func TestStampWords(t *testing.T) {
 	files := readFiles(t, "testdata/words/*.yaml")
-	tree, err := os.ReadFile("testdata/words/tree.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	orig, err := Load(wordsFS(t, tree), Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	orig := wordsOriginal(t)
 	for name, data := range files {
 		if strings.HasSuffix(name, "tree.yaml") {
 			continue
@@ -90,14 +83,7 @@ func errorLines(err error) string {
 // after the last entry of its mapping, block or flow; a stale hash in
 // place.
 func TestStampWordsLayout(t *testing.T) {
-	tree, err := os.ReadFile("testdata/words/tree.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	orig, err := Load(wordsFS(t, tree), Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	orig := wordsOriginal(t)
 	data, err := os.ReadFile("testdata/words/warn-stale.yaml")
 	if err != nil {
 		t.Fatal(err)
@@ -173,19 +159,12 @@ func TestStampPage(t *testing.T) {
 // problem; as written, its only problems are the strings left to
 // translate, each at its line.
 func TestWordsSkeleton(t *testing.T) {
-	tree, err := os.ReadFile("testdata/words/tree.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	orig, err := Load(wordsFS(t, tree), Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	orig := wordsOriginal(t)
 	ui := &Messages{File: "templates/ui.yaml", IDs: []string{"start", "step"}, Text: map[string]string{"start": "Start", "step": "Step {n}"}}
 	sk := WordsSkeleton(orig, "es", ui)
 	testGolden(t, "testdata/words/skeleton.golden", sk)
 	opts := Options{UI: ui.Text}
-	_, err = ParseTranslation(orig, "es", WordsFile("es"), sk, opts)
+	_, err := ParseTranslation(orig, "es", WordsFile("es"), sk, opts)
 	var ps Problems
 	if !errors.As(err, &ps) {
 		t.Fatalf("skeleton: %v; want a problem per string to translate", err)

@@ -36,6 +36,17 @@ func wordsFS(t testing.TB, words []byte) fstest.MapFS {
 	return fsys
 }
 
+// wordsOriginal loads testdata/words/tree.yaml, the tree every words file
+// of the catalogue translates.
+func wordsOriginal(t testing.TB) *Tree {
+	t.Helper()
+	orig, err := Load(wordsFS(t, nil), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return orig
+}
+
 // loadWords loads the guide of fsys and its Spanish words.
 func loadWords(t testing.TB, fsys fstest.MapFS) (*Tree, error) {
 	t.Helper()
