@@ -29,6 +29,8 @@ func TestSplitFrontMatter(t *testing.T) {
 		{"---\ntitle: a\n---\nbody\n", "title: a\n", "body\n", 3, true, false},
 		{"\xef\xbb\xbf---\r\ntitle: a\r\n---\r\nbody", "title: a\r\n", "body", 3, true, false},
 		{"---\n---\n", "", "", 2, true, false},
+		{"---\ntitle: a\n\ndescription: b\n---\nbody\n", "title: a\n\ndescription: b\n", "body\n", 5, true, false},
+		{"---\n\n---\n\nbody\n", "\n", "\nbody\n", 3, true, false},
 		{"---\ntitle: a\n---", "title: a\n", "", 3, true, false},
 		{"---\ntitle: a\n", "", "", 0, true, true},
 	}
