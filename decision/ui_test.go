@@ -33,6 +33,7 @@ func TestBadMessages(t *testing.T) {
 		err       error
 	}{
 		{"syntax", "start: [a\n", []string{"ui.yaml:1:1: malformed YAML"}, ErrSyntax},
+		{"syntax on a later line", "a: x\nb: y\nc: d: e\n", []string{"ui.yaml:3:1: malformed YAML: line 3: mapping values are not allowed"}, ErrSyntax},
 		{"empty file", "# nothing\n", []string{"ui.yaml:1:1: the catalogue is empty"}, ErrEmpty},
 		{"a list", "- a\n- b\n", []string{"ui.yaml:1:1: the catalogue must be a mapping"}, ErrType},
 		{"bad id", "Start: x\n", []string{`ui.yaml:1:1: "Start" is not a message id`}, ErrBadID},
@@ -42,10 +43,13 @@ func TestBadMessages(t *testing.T) {
 		{"empty text", "a: \"  \"\n", []string{`ui.yaml:1:4: message "a" is empty`}, ErrEmptyText},
 		{"too long", "a: " + strings.Repeat("x", MaxTextBytes+1) + "\n", []string{`ui.yaml:1:4: message "a" has more than 500 bytes`}, ErrTooLong},
 		{"line break", "a: \"one\\ntwo\"\n", []string{`ui.yaml:1:4: message "a" holds a line break`}, ErrControl},
+		{"control first", "a: \"\\a ring\"\n", []string{`ui.yaml:1:4: message "a" holds a control character U+0007`}, ErrControl},
 		{"bidi", "a: \"x\\u202Ey\"\n", []string{`ui.yaml:1:4: message "a" holds a bidirectional formatting character U+202E`}, ErrControl},
 		{"capital placeholder", "a: \"{N} left\"\n", []string{`ui.yaml:1:4: message "a" has a malformed placeholder "{N}"`}, ErrPlaceholder},
 		{"unclosed", "a: \"{n left\"\n", []string{`ui.yaml:1:4: message "a" has a malformed placeholder "{n left"`}, ErrPlaceholder},
 		{"stray close", "a: \"n} left\"\n", []string{`ui.yaml:1:4: message "a" has a malformed placeholder "}"`}, ErrPlaceholder},
+		{"empty braces", "a: \"{} left\"\n", []string{`ui.yaml:1:4: message "a" has a malformed placeholder "{}" `}, ErrPlaceholder},
+		{"doubled brace", "a: \"{{n}} left\"\n", []string{`ui.yaml:1:4: message "a" has a malformed placeholder "{" `}, ErrPlaceholder},
 		{"nested", "a: \"{a{b}}\"\n", []string{`ui.yaml:1:4: message "a" has a malformed placeholder "{a"`}, ErrPlaceholder},
 		{"two at once", "a: \"\"\nB: x\n", []string{`ui.yaml:1:4: message "a" is empty`, `ui.yaml:2:1: "B" is not a message id`}, ErrEmptyText},
 	} {

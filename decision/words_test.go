@@ -154,6 +154,17 @@ func TestTranslationWords(t *testing.T) {
 	if got, want := es.Question("where-mild").Pos, es.SharedQuestion("where").Pos; got != want {
 		t.Errorf("Pos of a step without words = %v; want %v, its shared question's", got, want)
 	}
+	// An answer of a step without words of its own is at the shared
+	// question's words for that answer.
+	for _, c := range []struct {
+		step string
+		i    int
+	}{{"where-mild", 0}, {"where-mild", 1}, {"where-moderate", 1}} {
+		got, want := es.Question(c.step).Options[c.i].Pos, es.SharedQuestion("where").Options[c.i].Pos
+		if got != want || want == (Pos{1, 1}) {
+			t.Errorf("Pos of %s's option %d = %v; want %v, the shared question's option's", c.step, c.i+1, got, want)
+		}
+	}
 	// The reading level measures the translation's own words.
 	var fields []string
 	for _, x := range es.Texts {
