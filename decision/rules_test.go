@@ -10,8 +10,10 @@ import (
 	"testing"
 )
 
-// randomTree builds a small random DAG: questions in topological order,
-// each leading to later questions or to outcomes; some are scales.
+// randomTree builds a small random DAG: each question leads to later
+// questions or to outcomes; some are scales. The questions are then written
+// in a random order, so that start is often not the first of the file and
+// an option often leads to an earlier question.
 func randomTree(r *rand.Rand) *Tree {
 	t := &Tree{File: TreeFile, Title: "Random", Start: "q0",
 		Verdicts: []*Verdict{{ID: "run", Label: "Run"}, {ID: "cross", Label: "Cross"}, {ID: "rest", Label: "Rest"}}}
@@ -50,6 +52,9 @@ func randomTree(r *rand.Rand) *Tree {
 		}
 		t.Questions = append(t.Questions, q)
 	}
+	r.Shuffle(len(t.Questions), func(i, j int) {
+		t.Questions[i], t.Questions[j] = t.Questions[j], t.Questions[i]
+	})
 	return t
 }
 
