@@ -156,7 +156,7 @@ func TestEditDistance(t *testing.T) {
 	tests := []struct {
 		a, b string
 		want int
-	}{{"tired", "tried", 1}, {"next", "nxt", 1}, {"", "abc", 3}, {"kitten", "sitting", 3}, {"soreness", "soreness", 0}}
+	}{{"tired", "tried", 1}, {"next", "nxt", 1}, {"", "abc", 3}, {"kitten", "sitting", 3}, {"soreness", "soreness", 0}, {"éclair", "eclair", 1}, {"ab", "ba", 1}, {"abc", "cab", 2}}
 	for _, tt := range tests {
 		if got := editDistance(tt.a, tt.b); got != tt.want {
 			t.Errorf("editDistance(%q, %q) = %d; want %d", tt.a, tt.b, got, tt.want)
