@@ -3,6 +3,7 @@ package decision
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -28,6 +29,83 @@ func TestAskedTwiceManyShared(t *testing.T) {
 			_, err := Parse(TreeFile, []byte(b.String()), Options{})
 			if !errors.Is(err, ErrAskedTwice) || !strings.Contains(err.Error(), `question "k1" asks "`+last+`", which a path to it has asked already at "k0"`) {
 				t.Errorf("Parse = %v; want %s asked twice, at k1", err, last)
+			}
+		})
+	}
+}
+
+// TestAskedOnceManyShared: a path may ask many shared questions, each
+// once, wherever they sit among MaxShared (each step's bits are its own
+// words of the check's table).
+func TestAskedOnceManyShared(t *testing.T) {
+	const steps = 30 // under DefaultMaxDepth
+	for _, n := range []int{64, 65, 130, MaxShared} {
+		t.Run(fmt.Sprint(n), func(t *testing.T) {
+			var b strings.Builder
+			b.WriteString("title: Many shared\nstart: k0\nverdicts:\n  run: {label: Run, tone: go}\n  rest: {label: Rest, tone: stop}\nshared:\n")
+			for i := range n {
+				fmt.Fprintf(&b, "  s%d:\n    text: Question %d?\n    options:\n      - {id: a, label: A}\n      - {id: b, label: B}\n", i, i)
+			}
+			// Step k asks s(n-1-k*n/steps): from the last shared question
+			// down, so most steps ask in another word of 64 than the step
+			// before. Every shared question no step asks only warns.
+			b.WriteString("questions:\n")
+			for k := range steps {
+				next := fmt.Sprintf("k%d", k+1)
+				if k == steps-1 {
+					next = "go"
+				}
+				fmt.Fprintf(&b, "  k%d:\n    ask: s%d\n    next: {a: %s, b: stop}\n", k, n-1-k*n/steps, next)
+			}
+			b.WriteString("outcomes:\n  go: {title: Go, verdict: run, page: go.md}\n  stop: {title: Stop, verdict: rest, page: stop.md}\n")
+			b.WriteString("scenarios:\n  - {name: first, answers: {k0: b}, expect: stop}\n")
+			tree, err := Parse(TreeFile, []byte(b.String()), Options{})
+			if err != nil {
+				t.Fatalf("Parse = %v; want no error", err)
+			}
+			for _, w := range tree.Warnings {
+				if !errors.Is(w, ErrNeverAsked) {
+					t.Errorf("warning %v; want only shared questions never asked", w)
+				}
+			}
+		})
+	}
+}
+
+// TestAskedTwiceReportsAreCapped: like cycles, at most maxCycleReports
+// steps that ask a shared question again are reported, however many do.
+func TestAskedTwiceReportsAreCapped(t *testing.T) {
+	for _, twice := range []int{19, 20, 21, 25} {
+		t.Run(fmt.Sprint(twice), func(t *testing.T) {
+			// A chain of steps that all ask s: each after the first asks it
+			// again.
+			var b strings.Builder
+			b.WriteString("title: Asked again and again\nstart: k0\nverdicts:\n  run: {label: Run, tone: go}\n  rest: {label: Rest, tone: stop}\n")
+			b.WriteString("shared:\n  s:\n    text: Sore?\n    options:\n      - {id: a, label: A}\n      - {id: b, label: B}\nquestions:\n")
+			for k := range twice + 1 {
+				next := fmt.Sprintf("k%d", k+1)
+				if k == twice {
+					next = "go"
+				}
+				fmt.Fprintf(&b, "  k%d:\n    ask: s\n    next: {a: %s, b: stop}\n", k, next)
+			}
+			b.WriteString("outcomes:\n  go: {title: Go, verdict: run, page: go.md}\n  stop: {title: Stop, verdict: rest, page: stop.md}\n")
+			b.WriteString("scenarios:\n  - {name: first, answers: {k0: b}, expect: stop}\n")
+			_, err := Parse(TreeFile, []byte(b.String()), Options{})
+			var ps Problems
+			errors.As(err, &ps)
+			var got []string
+			for _, p := range ps {
+				if errors.Is(p, ErrAskedTwice) {
+					got = append(got, p.Msg)
+				}
+			}
+			var want []string
+			for k := 1; k <= min(twice, maxCycleReports); k++ {
+				want = append(want, fmt.Sprintf("question %q asks %q, which a path to it has asked already at %q", fmt.Sprintf("k%d", k), "s", "k0"))
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("%d steps that ask again gave:\n%s\nwant:\n%s", twice, strings.Join(got, "\n"), strings.Join(want, "\n"))
 			}
 		})
 	}
