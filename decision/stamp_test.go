@@ -38,6 +38,9 @@ func TestStampWords(t *testing.T) {
 				t.Fatalf("StampWords stamped a file that does not parse")
 			}
 			after, aerr := ParseTranslation(orig, "es", WordsFile("es"), out, Options{})
+			if after == nil {
+				t.Fatalf("stamped file does not parse:\n%s\nfile:\n%s", report(nil, aerr), out)
+			}
 			for _, w := range after.Warnings {
 				if errors.Is(w, ErrStale) {
 					t.Errorf("stamped file still has %v\n%s", w, out)
@@ -263,5 +266,37 @@ func TestStampManyHashes(t *testing.T) {
 		if !strings.Contains(string(out), c.want) {
 			t.Errorf("%d site words (flow %v), stamped:\n%s\nwant it to hold:\n%s", c.n, c.flow, out[len(good):], c.want)
 		}
+	}
+}
+
+// TestStampWordsPlaces: every from: the stamp adds goes after the last
+// entry of its mapping, whatever the layout: past blank lines between and
+// inside entries and what is indented under the last entry, after a last
+// value left empty, first in a flow mapping whose entries span lines. The
+// count is the hashes written: one a string, a stale one replaced in
+// place. The stamped files are golden files, testdata/words/*.stamped.
+func TestStampWordsPlaces(t *testing.T) {
+	orig := wordsOriginal(t)
+	for _, c := range []struct {
+		name string
+		n    int
+	}{
+		{"warn-stale-spread", 23}, // every string, the two stale ones included
+		{"empty-last", 23},        // every string, the help left empty too
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			data, err := os.ReadFile("testdata/words/" + c.name + ".yaml")
+			if err != nil {
+				t.Fatal(err)
+			}
+			out, n, err := StampWords(orig, "es", WordsFile("es"), data, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			testGolden(t, "testdata/words/"+c.name+".stamped", out)
+			if n != c.n {
+				t.Errorf("StampWords wrote %d hashes; want %d", n, c.n)
+			}
+		})
 	}
 }
