@@ -32,6 +32,7 @@ func TestASCIISlug(t *testing.T) {
 		{"1-2 days", 3, "1-2-days"},
 		{"Übel", 3, "bel"},
 		{"?!", 3, ""},
+		{"Zero to 90, lazy", 0, "zero-to-90-lazy"}, // the ends of a-z and 0-9
 	}
 	for _, tt := range tests {
 		if got := ASCIISlug(tt.in, tt.words); got != tt.want {
