@@ -110,3 +110,47 @@ func TestSafeLinkScheme(t *testing.T) {
 		}
 	}
 }
+
+// TestBadRune: the ends of each range of refused characters, and their
+// allowed neighbours, with the name a message gives them.
+func TestBadRune(t *testing.T) {
+	tests := []struct {
+		r         rune
+		multiline bool
+		bad       bool
+		name      string
+	}{
+		{0x00, true, true, "control character U+0000"},
+		{0x1f, true, true, "control character U+001F"},
+		{0x20, true, false, ""},
+		{0x7e, true, false, ""},
+		{0x7f, true, true, "control character U+007F"},
+		{0x80, true, true, "control character U+0080"},
+		{0x9f, true, true, "control character U+009F"},
+		{0xa0, true, false, ""},
+		{0x2029, true, false, ""},
+		{0x202a, true, true, "bidirectional formatting character U+202A"},
+		{0x202e, true, true, "bidirectional formatting character U+202E"},
+		{0x202f, true, false, ""},
+		{0x2065, true, false, ""},
+		{0x2066, true, true, "bidirectional formatting character U+2066"},
+		{0x2069, true, true, "bidirectional formatting character U+2069"},
+		{0x206a, true, false, ""},
+		{'\t', true, false, ""},
+		{'\t', false, true, "tab"},
+		{'\n', true, false, ""},
+		{'\n', false, true, "line break"},
+		{'\r', true, false, ""},
+		{'\r', false, true, "control character U+000D"},
+	}
+	for _, tt := range tests {
+		if got := badRune(tt.r, tt.multiline); got != tt.bad {
+			t.Errorf("badRune(%U, %v) = %v; want %v", tt.r, tt.multiline, got, tt.bad)
+		}
+		if tt.bad {
+			if got := runeName(tt.r); got != tt.name {
+				t.Errorf("runeName(%U) = %q; want %q", tt.r, got, tt.name)
+			}
+		}
+	}
+}
