@@ -104,6 +104,49 @@ func TestReadingTargetMet(t *testing.T) {
 	}
 }
 
+// TestReadingAtTarget checks the target's edge: a text is compared by the
+// grade its report shows, rounded to one decimal, so one at exactly the
+// target passes and a target one grade lower warns.
+func TestReadingAtTarget(t *testing.T) {
+	text := "Easy running helps sore legs recover, so take it gently." // 10 words, 15 syllables: grade 6.01
+	r := Reading{File: "content/a.md", Name: "a.md", Result: readability.Measure([]readability.Block{{{Text: text, Line: 3, Col: 1}}})}
+	if r.Grade() != 6 || r.Result.Grade() <= 6 {
+		t.Fatalf("grade %v (by the formula %v); want 6.0, from a little above 6", r.Grade(), r.Result.Grade())
+	}
+	if p := r.Check(11); p != nil {
+		t.Errorf("Check(11) at grade 6.0 = %v; want nil: the target 6 is met", p)
+	}
+	p := r.Check(10)
+	if p == nil {
+		t.Fatal("Check(10) at grade 6.0 = nil; want a warning above the target 5")
+	}
+	if got, want := p.Error(), `content/a.md:3:1: warning: a.md reads at grade 6.0, above the target 5 (reading age 10); its hardest sentence starts here: "Easy running helps sore legs recover, so take it gently." (10 words, 1 long) (split long sentences and use shorter words)`; got != want {
+		t.Errorf("Check(10) = %s\nwant       %s", got, want)
+	}
+}
+
+// TestShorten checks how a hardest sentence is cut for a message: whole up
+// to the limit, else at the last space before it, or at the limit itself
+// when that space would drop more than half.
+func TestShorten(t *testing.T) {
+	tests := []struct{ s, want string }{
+		{"", ""},
+		{"Rest.", "Rest."},
+		{"Rest today, walk tomorrow", "Rest today, walk tomorrow"},       // 25 bytes: whole at the limit
+		{"Rest today, walk tomorrows", "Rest today, walk..."},            // 26: cut at the last space
+		{"Rest today and walk, then sleep", "Rest today and walk..."},    // a comma before it goes too
+		{"Resting is good: walkingtomorrow", "Resting is good..."},       // and a colon
+		{"Rest12345678 tomorrowandafter", "Rest12345678..."},             // the last space at 12, half of 25: cut there
+		{"Rest1234567 tomorrowandafter", "Rest1234567 tomorrowandaf..."}, // at 11: cut at 25
+		{"Resttodaywalktomorrowandmore", "Resttodaywalktomorrowandm..."}, // no space
+	}
+	for _, tt := range tests {
+		if got := shorten(tt.s, 25); got != tt.want {
+			t.Errorf("shorten(%q, 25) = %q; want %q", tt.s, got, tt.want)
+		}
+	}
+}
+
 // TestSharedReadings measures a shared question once, and a step that asks
 // it only for its own why lines.
 func TestSharedReadings(t *testing.T) {

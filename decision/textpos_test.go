@@ -31,8 +31,8 @@ questions:
 
 // TestTextPositions checks where a text of the tree is placed, for every
 // way YAML writes a value: Pos is its first character (the first line of a
-// block, at the block's indentation), and PosAt maps line 2 of the value to
-// the file, which is where a reading-level warning points.
+// block, at the block's indentation), and PosAt maps line 1 and line 2 of
+// the value to the file, which is where a reading-level warning points.
 func TestTextPositions(t *testing.T) {
 	tests := []struct {
 		name, value string
@@ -72,6 +72,9 @@ func TestTextPositions(t *testing.T) {
 			}
 			if help.Pos != tt.pos || help.PosAt(1, 1) != tt.pos {
 				t.Errorf("help %q at %v, PosAt(1, 1) %v; want %v", help.Value, help.Pos, help.PosAt(1, 1), tt.pos)
+			}
+			if got, want := help.PosAt(1, 3), (Pos{tt.pos.Line, tt.pos.Col + 2}); got != want {
+				t.Errorf("help %q: PosAt(1, 3) = %v; want %v", help.Value, got, want)
 			}
 			if tt.line2 != (Pos{}) {
 				if got := help.PosAt(2, 1); got != tt.line2 {
