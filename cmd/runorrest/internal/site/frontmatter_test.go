@@ -58,6 +58,11 @@ func TestParseFrontMatter(t *testing.T) {
 			[]fmProblem{{2, 7, "title is empty", "write a value after the colon"}}},
 		{"title: \"open\ndescription: b\n", frontMatter{Description: "b"},
 			[]fmProblem{{2, 8, `value "open is not a well-formed quoted text`, "close the quotes"}}},
+		{"title: '\ndescription: b\n", frontMatter{Description: "b"},
+			[]fmProblem{{2, 8, `value ' has no closing quote`, "close the quotes"}}},
+		{"title: ''\ndescription: b\n", frontMatter{Description: "b"},
+			[]fmProblem{{2, 8, "title is empty", "write a value after the colon"}}},
+		{"title: 'x'\ndescription: 'It''s'\n", frontMatter{Title: "x", Description: "It's"}, nil},
 		{"title: a\n description: b\n", frontMatter{Title: "a"},
 			[]fmProblem{{3, 1, `line " description: b" is not "key: value"`, "write title: ..., description: ..., order: ..., reviewed: ... or reviewer: ..."},
 				{1, 1, "front matter has no description", "add a line description: ..."}}},
@@ -112,4 +117,35 @@ func FuzzFrontMatter(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestFrontMatterValue checks where a key's value is written (line and
+// column in the file, after the opening "---" line, on its first character
+// inside quotes), which is where warnings about a page's title or
+// description point.
+func TestFrontMatterValue(t *testing.T) {
+	head := "title: Rest\n# a comment: not a key\ndescription:   \"Sore legs\"\norder:\nreviewer: 'It''s me'\ntranslated-from:x\nsource: 'open\nempty: ''\n"
+	tests := []struct {
+		key       string
+		line, col int
+		value     string
+		ok        bool
+	}{
+		{"title", 2, 8, "Rest", true},
+		{"description", 4, 17, "Sore legs", true},
+		{"reviewer", 6, 12, "It's me", true},
+		{"translated-from", 7, 17, "x", true},
+		{"order", 0, 0, "", false},  // no value
+		{"source", 0, 0, "", false}, // quotes not closed
+		{"empty", 0, 0, "", false},  // quoted, but empty
+		{"reviewed", 0, 0, "", false},
+		{"titl", 0, 0, "", false},
+	}
+	for _, tt := range tests {
+		line, col, value, ok := frontMatterValue([]byte(head), tt.key)
+		if line != tt.line || col != tt.col || value != tt.value || ok != tt.ok {
+			t.Errorf("frontMatterValue(%s) = %d, %d, %q, %v; want %d, %d, %q, %v",
+				tt.key, line, col, value, ok, tt.line, tt.col, tt.value, tt.ok)
+		}
+	}
 }
