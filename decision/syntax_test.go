@@ -1,6 +1,9 @@
 package decision
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestSyntaxErrorPositions checks where a YAML syntax error is placed: on
 // the line the parser names, at its first character that is not a blank,
@@ -31,6 +34,35 @@ func TestTrailingBlanks(t *testing.T) {
 	for _, end := range []string{"   ", "   \n", "\n\n  "} {
 		if _, err := Load(pagesFS(t, append(data[:len(data):len(data)], end...)), Options{}); err != nil {
 			t.Errorf("small.yaml + %q: %v; want it loaded", end, err)
+		}
+	}
+}
+
+// TestSyntaxSearchLimit: a block-structure error is placed on the line
+// that is wrong for a file of up to maxSearchBytes, and on the line the
+// parser names for a larger one (the search parses the file many times).
+func TestSyntaxSearchLimit(t *testing.T) {
+	bad := readFiles(t, "testdata/bad/syntax-indent.yaml")["testdata/bad/syntax-indent.yaml"]
+	pad := func(size int) []byte {
+		// One comment line at the end brings the file to size bytes.
+		b := append(bad[:len(bad):len(bad)], "# "...)
+		b = append(b, strings.Repeat("x", size-len(b)-1)...)
+		return append(b, '\n')
+	}
+	for _, c := range []struct {
+		size int
+		want string
+	}{
+		{maxSearchBytes, "content/tree.yaml:35:4: malformed YAML: this line does not line up with the keys above it"},
+		{maxSearchBytes + 1, "content/tree.yaml:12:1: malformed YAML: this line does not line up with the keys above it"},
+	} {
+		data := pad(c.size)
+		if len(data) != c.size {
+			t.Fatalf("padded to %d bytes; want %d", len(data), c.size)
+		}
+		_, err := Parse(TreeFile, data, Options{})
+		if err == nil || !strings.HasPrefix(err.Error(), c.want) {
+			t.Errorf("Parse(%d bytes) = %v; want %s", c.size, err, c.want)
 		}
 	}
 }
