@@ -138,6 +138,8 @@ var fastCases = []struct {
 	{"a: {b: c,\n  d: e}\n", false},
 	{"a: {b: c,}\n", false},
 	{"a: {b: }\n", false},
+	{"a: {b\n", false},
+	{"a: {b:\n", false},
 	{"a: {b:c}\n", false},
 	{"a: b: c\n", false},
 	{"a: b\n\tc: d\n", false},
