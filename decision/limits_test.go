@@ -312,3 +312,26 @@ func TestSuggestionsForLongIds(t *testing.T) {
 		t.Errorf("Parse(start with a typo) = %q; want %q", got, want)
 	}
 }
+
+// TestTextLimitBoundary accepts a text and a help of exactly their limit
+// and refuses one byte more; a refused character is found at the first
+// character too.
+func TestTextLimitBoundary(t *testing.T) {
+	label := "label: Run easy"
+	help := "help: Think of *1* as barely there and *10* as the worst you know."
+	long := func(n int) string { return strings.Repeat("x", n) }
+	for _, tt := range []struct {
+		old, new, want string
+	}{
+		{label, "label: " + long(MaxTextBytes), ""},
+		{label, "label: " + long(MaxTextBytes+1), TreeFile + `:6:12: verdict "run": label has 501 bytes, more than the limit of 500 (say it in fewer words; longer text belongs in help or a page)`},
+		{help, "help: " + long(MaxHelpBytes), ""},
+		{help, "help: " + long(MaxHelpBytes+1), TreeFile + `:16:11: question "soreness": help has 8193 bytes, more than the limit of 8192 (say it in fewer words)`},
+		{label, `label: "\aRun easy"`, TreeFile + `:6:12: verdict "run": label holds a control character U+0007 at character 1 (remove it)`},
+	} {
+		_, err := Parse(TreeFile, edit(t, tt.old, tt.new), Options{})
+		if got := errString(err); got != tt.want {
+			t.Errorf("Parse(%.30s...) = %q; want %q", tt.new, got, tt.want)
+		}
+	}
+}
