@@ -2,6 +2,7 @@ package decision
 
 import (
 	"errors"
+	"fmt"
 	"reflect"
 	"runtime"
 	"strings"
@@ -171,6 +172,39 @@ func TestSharedReadings(t *testing.T) {
 		if q.Ask != "" && names["question "+q.ID] != hasWhy(tree, q.ID) {
 			t.Errorf("step %s measured = %v; want it measured only for why lines of its own", q.ID, names["question "+q.ID])
 		}
+	}
+}
+
+// TestSharedReadingsNotAsked measures shared questions that no step asks
+// too (check warns about them, and a reader never sees them, but they are
+// the tree's words), also when there are more of them than questions.
+func TestSharedReadingsNotAsked(t *testing.T) {
+	data := strings.Replace(hardTree, "questions:\n", `shared:
+  where:
+    text: Where is it sore?
+    options:
+      - {id: all-over, label: All over}
+      - {id: one-spot, label: One spot}
+  tired:
+    text: Do you feel tired?
+    options:
+      - {id: "yes", label: "Yes"}
+      - {id: "no", label: "No"}
+questions:
+`, 1)
+	tree, err := Parse(TreeFile, []byte(data), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(tree.Shared) != 2 || len(tree.Questions) != 1 {
+		t.Fatalf("%d shared questions, %d questions; want 2 and 1", len(tree.Shared), len(tree.Questions))
+	}
+	var names []string
+	for _, r := range tree.QuestionReadings(lines) {
+		names = append(names, fmt.Sprintf("%s: %d sentences", r.Name, r.Sentences))
+	}
+	if got, want := strings.Join(names, "; "), "question soreness: 6 sentences; shared question where: 3 sentences; shared question tired: 3 sentences"; got != want {
+		t.Errorf("readings %s; want %s", got, want)
 	}
 }
 
