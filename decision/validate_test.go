@@ -96,20 +96,27 @@ func TestChainOfAMillionValidates(t *testing.T) {
 	}
 }
 
+// TestMaxRemainingAndDepth, whatever the order of the questions in the
+// file: start first, or last (leading to the file's first question).
 func TestMaxRemainingAndDepth(t *testing.T) {
-	tree, err := Parse(TreeFile, []byte(smallTree(t)), Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for id, want := range map[string]int{"soreness": 3, "where": 2, "tired": 1} {
-		if got := tree.Question(id).MaxRemaining; got != want {
-			t.Errorf("%s.MaxRemaining = %d; want %d", id, got, want)
+	for _, c := range []struct{ name, src, at string }{
+		{"start first", smallTree(t), "42:3"},
+		{"start last", smallStartLast(t), "22:3"},
+	} {
+		tree, err := Parse(TreeFile, []byte(c.src), Options{})
+		if err != nil {
+			t.Fatal(err)
 		}
-	}
-	_, err = Parse(TreeFile, []byte(smallTree(t)), Options{MaxDepth: 2})
-	want := `content/tree.yaml:42:3: question "tired" is question 3 on the longest path from start (3 questions), deeper than the maximum of 2`
-	if !errors.Is(err, ErrDepth) || !strings.HasPrefix(err.Error(), want) {
-		t.Errorf("Parse(MaxDepth 2) = %v; want %s", err, want)
+		for id, want := range map[string]int{"soreness": 3, "where": 2, "tired": 1} {
+			if got := tree.Question(id).MaxRemaining; got != want {
+				t.Errorf("%s: %s.MaxRemaining = %d; want %d", c.name, id, got, want)
+			}
+		}
+		_, err = Parse(TreeFile, []byte(c.src), Options{MaxDepth: 2})
+		want := TreeFile + ":" + c.at + `: question "tired" is question 3 on the longest path from start (3 questions), deeper than the maximum of 2`
+		if !errors.Is(err, ErrDepth) || !strings.HasPrefix(err.Error(), want) {
+			t.Errorf("%s: Parse(MaxDepth 2) = %v; want %s", c.name, err, want)
+		}
 	}
 }
 
