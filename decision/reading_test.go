@@ -100,6 +100,12 @@ func TestReadingTargetMet(t *testing.T) {
 	if p := r.Check(DefaultReadingAge); p != nil {
 		t.Errorf("Check of plain text = %v; want nil", p)
 	}
+	if f := r.Formula(); f != "Flesch-Kincaid grade" {
+		t.Errorf("English reading by %q; want Flesch-Kincaid grade", f)
+	}
+	if f := (Reading{}).Formula(); f != "Flesch-Kincaid grade" {
+		t.Errorf("reading of no language by %q; want English's, Flesch-Kincaid grade", f)
+	}
 	if GradeForAge(11) != 6 || GradeForAge(9) != 4 {
 		t.Errorf("GradeForAge(11), (9) = %v, %v; want 6, 4", GradeForAge(11), GradeForAge(9))
 	}

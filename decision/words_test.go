@@ -380,6 +380,9 @@ func TestTranslationReading(t *testing.T) {
 	if len(rs) == 0 || rs[0].Lang != readability.Spanish || rs[0].File != "content/es/words.yaml" {
 		t.Fatalf("Spanish readings = %v; want Fernández Huerta readings of the words file", rs)
 	}
+	if f := rs[0].Formula(); f != "Fernández Huerta reading ease" {
+		t.Errorf("Spanish readings by %q; want Fernández Huerta reading ease", f)
+	}
 	hard := Reading{File: "content/es/words.yaml", Name: "question x", Result: readability.Spanish.Measure(flat(
 		"La recuperación muscular después de entrenamientos extraordinariamente intensos necesita considerablemente más tiempo."))}
 	p := hard.Check(11)
