@@ -58,6 +58,10 @@ func TestCheckMarkdown(t *testing.T) {
 		{"an HTML block takes its fence", "<div>\n```\n\n" + strings.Repeat("> ", 40) + "\n", "4:65: lists and quotes", ErrTooLong},
 		{"a fence in front matter is front matter", "---\n```\n---\n" + strings.Repeat("> ", 40) + "\n", "4:65: lists and quotes", ErrTooLong},
 		{"a fence after front matter", "---\ntitle: x\n---\n```\n" + strings.Repeat("> ", 40) + "\n```\n", "", nil},
+		{"a fence indented four spaces does not close", "```\n    ```\n" + strings.Repeat("> ", 40) + "\n", "", nil},
+		{"a fence indented three spaces closes", "```\n   ```\n" + strings.Repeat("> ", 40) + "\n", "3:65: lists and quotes", ErrTooLong},
+		{"blank lines in a fence", "```\n \n  \n```\n" + strings.Repeat("> ", 40) + "\n", "5:65: lists and quotes", ErrTooLong},
+		{"invalid UTF-8 at 0x80", "a\x80b\n", "1:2: invalid UTF-8 (byte 0x80)", ErrEncoding},
 		{"control characters in a fence", "```\na\x1bb\n```\n", "2:2: control character U+001B", ErrControl},
 		{"replacement character", "a\ufffdb\n", "", nil},
 	}
