@@ -56,6 +56,7 @@ func TestCheckMarkdown(t *testing.T) {
 		{"a backtick in the info string is no fence", "``` a`b\n" + strings.Repeat("- ", 33) + "x\n", "2:65: lists and quotes", ErrTooLong},
 		{"an indented fence is counted", "- a\n\n  ```\n" + strings.Repeat("- ", 33) + "x\n", "4:65: lists and quotes", ErrTooLong},
 		{"an HTML block takes its fence", "<div>\n```\n\n" + strings.Repeat("> ", 40) + "\n", "4:65: lists and quotes", ErrTooLong},
+		{"an HTML block after a blank line takes its fence", "text\n\n<div>\n```\n\n" + strings.Repeat("> ", 40) + "\n", "6:65: lists and quotes", ErrTooLong},
 		{"a fence in front matter is front matter", "---\n```\n---\n" + strings.Repeat("> ", 40) + "\n", "4:65: lists and quotes", ErrTooLong},
 		{"a fence after front matter", "---\ntitle: x\n---\n```\n" + strings.Repeat("> ", 40) + "\n```\n", "", nil},
 		{"a fence indented four spaces does not close", "```\n    ```\n" + strings.Repeat("> ", 40) + "\n", "", nil},
