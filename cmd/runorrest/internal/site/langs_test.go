@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"fmt"
 	"maps"
 	"net/url"
 	"path"
@@ -253,5 +254,30 @@ func TestLanguagesDeterministic(t *testing.T) {
 	_, b := buildLangs(t, testkit.LangsFS(t), Options{BaseURL: "https://example.org/"})
 	if !maps.EqualFunc(a.Files, b.Files, bytes.Equal) {
 		t.Error("two builds of the same guide differ")
+	}
+}
+
+// TestLanguageLinkLeaves checks that a translated page may not link to a
+// page of the original: the problem names the page of its own language to
+// link to instead. The original's links to the same page are fine.
+func TestLanguageLinkLeaves(t *testing.T) {
+	fsys := testkit.LangsFS(t)
+	page := string(fsys["content/es/rating.md"].Data) + "\nVer [la guía](../about.md).\n"
+	fsys["content/es/rating.md"] = &fstest.MapFile{Data: []byte(page)}
+	tree, err := decision.Load(fsys, decision.Options{})
+	if err != nil {
+		t.Fatalf("decision.Load: %v", err)
+	}
+	trs, err := decision.LoadTranslations(fsys, tree, decision.Options{})
+	if err != nil || len(trs) != 1 {
+		t.Fatalf("decision.LoadTranslations = %d translations, %v; want 1", len(trs), err)
+	}
+	if _, err := Read(fsys, tree); err != nil {
+		t.Errorf("Read of the original: %v", err)
+	}
+	line := strings.Count(page, "\n")
+	want := fmt.Sprintf(`content/es/rating.md:%d:5: link "../about.md" leaves the es pages: content/about.md is not in content/es/ (link to the es page, content/es/about.md, relative to this file)`, line)
+	if _, err := Read(fsys, trs[0]); err == nil || err.Error() != want {
+		t.Errorf("Read of the translation: %v\nwant %s", err, want)
 	}
 }
