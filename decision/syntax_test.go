@@ -11,6 +11,7 @@ import (
 func TestSyntaxErrorPositions(t *testing.T) {
 	colon := "malformed YAML: unexpected ':' in a value (put the text in quotes if it contains \": \")"
 	missing := "malformed YAML: a value is missing (write the value, or put the text in quotes)"
+	keys := "malformed YAML: this line does not line up with the keys above it (indent every key of a mapping by the same number of spaces)"
 	tests := []struct{ text, want string }{
 		{"title: x\n  start: y\n", "content/tree.yaml:2:3: " + colon},
 		{"title: x\n  start: y", "content/tree.yaml:2:3: " + colon},
@@ -18,6 +19,10 @@ func TestSyntaxErrorPositions(t *testing.T) {
 		{"\n\na: b\n    c: d\n", "content/tree.yaml:4:5: " + colon},
 		{"title: [a,\n   \n", "content/tree.yaml:2:4: " + missing},
 		{"title: [a,\n   ", "content/tree.yaml:2:4: " + missing},
+		// A block-structure error is on the first line that makes the
+		// file fail, even a line of one character and its line break.
+		{"title: x\nlist:\n  - a\n  - b\n -\n", "content/tree.yaml:5:2: " + keys},
+		{"title: x\nverdicts:\n  run:\n    label: y\n   :\n", "content/tree.yaml:5:4: " + keys},
 	}
 	for _, tt := range tests {
 		_, err := Parse(TreeFile, []byte(tt.text), Options{})
