@@ -275,7 +275,8 @@ func TestStampManyHashes(t *testing.T) {
 // value left empty, first in a flow mapping whose entries span lines;
 // into a from: that lacks some hashes, block, flow or empty. The count is
 // the hashes written: one a string, a stale one replaced in place, a
-// current one left as it is. The stamped files are golden files, testdata/words/*.stamped.
+// current one left as it is. The stamped files are golden files,
+// testdata/words/*.stamped.
 func TestStampWordsPlaces(t *testing.T) {
 	orig := wordsOriginal(t)
 	for _, c := range []struct {
