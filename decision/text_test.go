@@ -29,6 +29,15 @@ func TestCheckMarkdown(t *testing.T) {
 			}
 			return b.String()
 		}(), "33:", ErrTooLong},
+		{"nine digits make a list marker", strings.Repeat("> ", 32) + "123456789. x\n", "1:65: lists and quotes", ErrTooLong},
+		{"ten digits do not", strings.Repeat("> ", 32) + "1234567890. x\n", "", nil},
+		{"ordered lists of 9 and 0", strings.Repeat("90. ", 33) + "x\n", "1:129: lists and quotes", ErrTooLong},
+		{"a tab after the number", strings.Repeat("1.\t", 33) + "x\n", "1:97: lists and quotes", ErrTooLong},
+		{"an empty ordered item", "1.\n", "", nil},
+		{"a number starts a line", "2024 was a year\n", "", nil},
+		{"a line of spaces", "a\n   \nb\n", "", nil},
+		{"deep indentation before a number", strings.Repeat(" ", 40) + "- 2024 was a year\n", "", nil},
+		{"deep indentation before an empty item", strings.Repeat(" ", 40) + "-\n", "", nil},
 		{"indented code is not nesting", strings.Repeat(" ", 100) + "code\n", "", nil},
 		{"emphasis is no list", strings.Repeat("*a", 1000) + "\n", "", nil},
 		{"thematic break", "---\n- - -\n", "", nil},
