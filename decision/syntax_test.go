@@ -23,6 +23,12 @@ func TestSyntaxErrorPositions(t *testing.T) {
 		// file fail, even a line of one character and its line break.
 		{"title: x\nlist:\n  - a\n  - b\n -\n", "content/tree.yaml:5:2: " + keys},
 		{"title: x\nverdicts:\n  run:\n    label: y\n   :\n", "content/tree.yaml:5:4: " + keys},
+		// The same on the last line of a file that does not end in a line
+		// break, and in a file of one line without one.
+		{"title: x\nlist:\n  - a\n  - b\n -", "content/tree.yaml:5:2: " + keys},
+		{"title: x\nverdicts:\n  run:\n    label: y\n   :", "content/tree.yaml:5:4: " + keys},
+		{`title: "Run or rest?" now`, "content/tree.yaml:1:1: " + keys},
+		{"title: \"Run or rest?\" now\n", "content/tree.yaml:1:1: " + keys},
 	}
 	for _, tt := range tests {
 		_, err := Parse(TreeFile, []byte(tt.text), Options{})
