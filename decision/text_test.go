@@ -28,10 +28,18 @@ func TestCheckMarkdown(t *testing.T) {
 				b.WriteString(strings.Repeat("  ", i) + "- x\n")
 			}
 			return b.String()
-		}(), "33:", ErrTooLong},
+		}(), "33:65: lists and quotes", ErrTooLong},
+		// Indentation before the first marker counts one level for every
+		// two columns (a tab four): the problem is at the marker that
+		// passes the limit.
+		{"indentation and markers", strings.Repeat(" ", 20) + strings.Repeat("- ", 23) + "x\n", "1:65: lists and quotes", ErrTooLong},
+		{"tabs and markers", strings.Repeat("\t", 5) + strings.Repeat("- ", 23) + "x\n", "1:50: lists and quotes", ErrTooLong},
+		{"indentation and markers at the limit", strings.Repeat(" ", 20) + strings.Repeat("- ", 22) + "x\n", "", nil},
 		{"nine digits make a list marker", strings.Repeat("> ", 32) + "123456789. x\n", "1:65: lists and quotes", ErrTooLong},
 		{"ten digits do not", strings.Repeat("> ", 32) + "1234567890. x\n", "", nil},
 		{"ordered lists of 9 and 0", strings.Repeat("90. ", 33) + "x\n", "1:129: lists and quotes", ErrTooLong},
+		{"ordered lists with )", strings.Repeat("1) ", 33) + "x\n", "1:97: lists and quotes", ErrTooLong},
+		{"a number and a letter are no marker", strings.Repeat("> ", 32) + "1a x\n", "", nil},
 		{"a tab after the number", strings.Repeat("1.\t", 33) + "x\n", "1:97: lists and quotes", ErrTooLong},
 		{"an empty ordered item", "1.\n", "", nil},
 		{"a number starts a line", "2024 was a year\n", "", nil},
