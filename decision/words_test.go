@@ -398,6 +398,42 @@ func TestTranslationReading(t *testing.T) {
 	}
 }
 
+// TestTranslationTexts: a translation keeps for the reading level the same
+// texts as the original, question by question and field by field, and
+// only help is Markdown in both.
+func TestTranslationTexts(t *testing.T) {
+	words, err := os.ReadFile("testdata/words/good.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	orig, err := Load(wordsFS(t, words), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	es, err := ParseTranslation(orig, "es", "content/es/words.yaml", words, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	kinds := func(tree *Tree) []string {
+		var out []string
+		for _, x := range tree.Texts {
+			if x.Markdown != (x.Field == "help") {
+				t.Errorf("%s: %s of question %s has Markdown %v; want it only for help", tree.File, x.Field, x.Question, x.Markdown)
+			}
+			out = append(out, fmt.Sprintf("shared=%v %s %s markdown=%v", x.Shared, x.Question, x.Field, x.Markdown))
+		}
+		slices.Sort(out)
+		return out
+	}
+	want, got := kinds(orig), kinds(es)
+	if !slices.Contains(want, "shared=true where help markdown=true") {
+		t.Fatalf("the original's texts %q have no help of shared question where", want)
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("translation's texts:\n%s\nwant the original's:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
 // TestTranslationNeedsOptionIDs: a translation names options by id, so an
 // option of the original without one is reported in the tree file, once
 // for each language.
