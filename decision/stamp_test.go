@@ -120,20 +120,46 @@ func TestStampWordsLayout(t *testing.T) {
 }
 
 // TestStampPage writes translated-from into a page's front matter, and
-// the check warns when the original changes after.
+// the check warns when the original changes after. The hash goes over the
+// old one, quoted or not, or at the end of the front matter, or in a front
+// matter of its own above a page that has none: an empty page, or one whose
+// front matter has no closing line (its lines are kept as they are). A BOM
+// stays first, CRLF line ends stay CRLF, and a page whose last line has no
+// line end is stamped as the same page with one: the same hash at the same
+// place, and still no line end.
 func TestStampPage(t *testing.T) {
 	for _, c := range []struct{ in, want string }{
 		{"Hola.\n", "---\ntranslated-from: 1a2b3c4d\n---\n\nHola.\n"},
+		{"", "---\ntranslated-from: 1a2b3c4d\n---\n\n"},
 		{"---\ntitle: Hola\n---\nHola.\n", "---\ntitle: Hola\ntranslated-from: 1a2b3c4d\n---\nHola.\n"},
 		{"---\r\ntitle: Hola\r\n---\r\nHola.\r\n", "---\r\ntitle: Hola\r\ntranslated-from: 1a2b3c4d\r\n---\r\nHola.\r\n"},
+		{"\ufeff---\ntitle: Hola\n---\nHola.\n", "\ufeff---\ntitle: Hola\ntranslated-from: 1a2b3c4d\n---\nHola.\n"},
 		{"---\ntranslated-from: 00000000\ntitle: Hola\n---\nHola.\n", "---\ntranslated-from: 1a2b3c4d\ntitle: Hola\n---\nHola.\n"},
+		{"\ufeff---\r\ntranslated-from: 00000000\r\n---\r\n", "\ufeff---\r\ntranslated-from: 1a2b3c4d\r\n---\r\n"},
 		{"---\ntranslated-from: \"00000000\"  \n---\n", "---\ntranslated-from: 1a2b3c4d  \n---\n"},
+		{"---\ntranslated-from: '00000000'\n---\n", "---\ntranslated-from: 1a2b3c4d\n---\n"},
+		// A front matter with no closing line (the site reports it): a
+		// translated-from in it is written over; if it has none, the page
+		// is kept whole below a front matter of its own.
+		{"---\ntranslated-from: 00000000\n", "---\ntranslated-from: 1a2b3c4d\n"},
+		{"---\ntitle: Hola\n\nHola.\n", "---\ntranslated-from: 1a2b3c4d\n---\n\n---\ntitle: Hola\n\nHola.\n"},
 	} {
 		if got := string(StampPage([]byte(c.in), "1a2b3c4d")); got != c.want {
 			t.Errorf("StampPage(%q) = %q; want %q", c.in, got, c.want)
 		}
 		if h, _, ok := PageTranslatedFrom([]byte(c.want)); !ok || h != "1a2b3c4d" {
 			t.Errorf("PageTranslatedFrom(%q) = %q, %v", c.want, h, ok)
+		}
+		in, ok := strings.CutSuffix(c.in, "\n")
+		if !ok {
+			continue
+		}
+		if got, want := string(StampPage([]byte(in), "1a2b3c4d")), strings.TrimSuffix(c.want, "\n"); got != want {
+			t.Errorf("StampPage(%q), no line end at the end = %q; want %q", in, got, want)
+		}
+		h, pos, ok := PageTranslatedFrom([]byte(c.in))
+		if h2, pos2, ok2 := PageTranslatedFrom([]byte(in)); h2 != h || pos2 != pos || ok2 != ok {
+			t.Errorf("PageTranslatedFrom(%q) = %q, %v, %v; want %q, %v, %v as with a line end at the end", in, h2, pos2, ok2, h, pos, ok)
 		}
 	}
 	words, err := os.ReadFile("testdata/words/good.yaml")
@@ -271,8 +297,10 @@ func TestStampManyHashes(t *testing.T) {
 
 // TestStampWordsPlaces: every from: the stamp adds goes after the last
 // entry of its mapping, whatever the layout: past blank lines between and
-// inside entries and what is indented under the last entry, after a last
-// value left empty, first in a flow mapping whose entries span lines;
+// inside entries and what is indented under the last entry, but before a
+// comment at the indent of the mapping's keys; after a last value left
+// empty, or quoted ("", 'text'); first in a flow mapping whose entries
+// span lines; a stale hash in quotes is written over, quotes and all;
 // into a from: that lacks some hashes, block, flow or empty. The count is
 // the hashes written: one a string, a stale one replaced in place, a
 // current one left as it is. The stamped files are golden files,
@@ -286,6 +314,7 @@ func TestStampWordsPlaces(t *testing.T) {
 		{"warn-stale-spread", 23},  // every string, the two stale ones included
 		{"empty-last", 23},         // every string, the help left empty too
 		{"warn-stale-partial", 22}, // every string but the text of where, whose hash is current
+		{"quoted", 23},             // every string, those left "" and the two stale quoted hashes included
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			data, err := os.ReadFile("testdata/words/" + c.name + ".yaml")
