@@ -156,6 +156,8 @@ func TestScenarioAnswersByID(t *testing.T) {
 		{"shared ids", "soreness: 2\n      where: all-over\n      energy: 1", "cross-train", ""},
 		{"step ids", "soreness: 2\n      where-mild: all-over\n      energy-mild: 1", "cross-train", ""},
 		{"scale option by id", "soreness: moderate\n      where: one-spot", "rest-day", ""},
+		{"scale's first option by id", "soreness: mild\n      where: one-spot", "rest-day", ""},
+		{"scale option by id, wrong outcome", "soreness: mild\n      where: all-over\n      energy: 1", "rest-day", `scenario "t" ends at "cross-train", not at "rest-day" (path taken: soreness=1-3 > where-mild=All over`},
 		{"scale answer by label", "soreness: Mild\n      where: one-spot", "rest-day", `that is the label of option "mild": name it by its id`},
 		{"answer by label", "soreness: 2\n      where: One spot", "rest-day", `that is the label of option "one-spot": name it by its id`},
 		{"step id wins over shared id", "soreness: 2\n      where-mild: one-spot\n      where: all-over", "rest-day", `scenario "t" answers "where", which is not on its path`},

@@ -332,3 +332,29 @@ func TestStampWordsPlaces(t *testing.T) {
 		})
 	}
 }
+
+// TestWordsSkeletonBlankLine: a help of more than one paragraph is
+// written above its string as comment lines, a blank line as a bare "#",
+// and the skeleton, filled in, loads with no problem.
+func TestWordsSkeletonBlankLine(t *testing.T) {
+	fsys := wordsFS(t, nil)
+	tree := fsys[TreeFile].Data
+	const old = "    help: Soreness *all over* is the usual kind.\n"
+	if !bytes.Contains(tree, []byte(old)) {
+		t.Fatalf("testdata/words/tree.yaml has no %q", old)
+	}
+	fsys[TreeFile].Data = bytes.Replace(tree, []byte(old), []byte("    help: |\n      Soreness *all over* is the usual kind.\n\n      Soreness in one spot is not.\n"), 1)
+	orig, err := Load(fsys, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sk := WordsSkeleton(orig, "es", &Messages{})
+	want := "    # Soreness *all over* is the usual kind.\n    #\n    # Soreness in one spot is not.\n    help: \"\"\n"
+	if !bytes.Contains(sk, []byte(want)) {
+		t.Errorf("skeleton:\n%s\nwant it to contain:\n%s", sk, want)
+	}
+	filled := strings.ReplaceAll(string(sk), `""`, "x")
+	if tr, err := ParseTranslation(orig, "es", WordsFile("es"), []byte(filled), Options{}); report(tr, err) != "" {
+		t.Errorf("filled skeleton:\n%s", report(tr, err))
+	}
+}
