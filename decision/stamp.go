@@ -235,7 +235,7 @@ func (l *loader) replaceScalar(v *node, text string) (textEdit, bool) {
 	switch {
 	case off < len(l.data) && (l.data[off] == '"' || l.data[off] == '\''):
 		q := l.data[off]
-		i := bytes.IndexByte(l.data[off+1:], q)
+		i := closingQuote(l.data[off+1:], q)
 		if i < 0 {
 			return textEdit{}, false
 		}
@@ -312,4 +312,25 @@ func frontMatterEnd(lines []string) int {
 		}
 	}
 	return 0
+}
+
+// closingQuote returns the index in b, the text after an opening quote q,
+// of the quote that closes it, or -1: in single quotes a quote doubled is
+// one quote, in double quotes a backslash escapes the next character.
+func closingQuote(b []byte, q byte) int {
+	skip := false
+	for i, c := range b {
+		switch {
+		case skip:
+			skip = false
+		case c == '\\' && q == '"':
+			skip = true
+		case c != q:
+		case q == '\'' && bytes.HasPrefix(b[i+1:], []byte{q}):
+			skip = true
+		default:
+			return i
+		}
+	}
+	return -1
 }

@@ -358,3 +358,33 @@ func TestWordsSkeletonBlankLine(t *testing.T) {
 		t.Errorf("filled skeleton:\n%s", report(tr, err))
 	}
 }
+
+// TestClosingQuote finds the quote that ends a quoted YAML scalar, past
+// the escapes of each kind of quotes, the other kind's quote and a
+// backslash in single quotes being text; -1 if the text has none.
+func TestClosingQuote(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		q    byte
+		want int
+	}{
+		{`"`, '"', 0},
+		{`abc"`, '"', 3},
+		{`a\"b"`, '"', 4},
+		{`a\\"b"`, '"', 3},
+		{`a'b"`, '"', 3},
+		{`abc`, '"', -1},
+		{`a\"`, '"', -1},
+		{`'`, '\'', 0},
+		{`it''s' x`, '\'', 5},
+		{`'''`, '\'', 2},
+		{`a\'b'`, '\'', 2},
+		{`a"b'`, '\'', 3},
+		{`a''`, '\'', -1},
+		{`abc`, '\'', -1},
+	} {
+		if got := closingQuote([]byte(c.text), c.q); got != c.want {
+			t.Errorf("closingQuote(%#q, %q) = %d; want %d", c.text, c.q, got, c.want)
+		}
+	}
+}
