@@ -74,6 +74,23 @@ func TestBadMessages(t *testing.T) {
 	}
 }
 
+// TestMessageAtLimit: a message of exactly MaxTextBytes bytes is taken;
+// the limit counts bytes, so one more two-byte letter is refused.
+func TestMessageAtLimit(t *testing.T) {
+	at := strings.Repeat("é", MaxTextBytes/2) + strings.Repeat("x", MaxTextBytes%2)
+	m, err := ParseMessages("ui.yaml", []byte("a: "+at+"\n"))
+	if err != nil {
+		t.Fatalf("a message of %d bytes: %v; want it taken", len(at), err)
+	}
+	if m.Text["a"] != at {
+		t.Errorf("Text[a] has %d bytes; want the %d given", len(m.Text["a"]), len(at))
+	}
+	over := at + "é"
+	if _, err := ParseMessages("ui.yaml", []byte("a: "+over+"\n")); !errors.Is(err, ErrTooLong) {
+		t.Errorf("a message of %d bytes (%d letters): %v; want ErrTooLong", len(over), len([]rune(over)), err)
+	}
+}
+
 func TestLoadMessagesMissing(t *testing.T) {
 	_, err := LoadMessages(fstest.MapFS{}, UIFile)
 	if err == nil || !errors.Is(err, ErrMissing) || !strings.HasPrefix(err.Error(), UIFile+":1:1:") {
