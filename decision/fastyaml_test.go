@@ -141,6 +141,8 @@ var fastCases = []struct {
 	{"a: {b\n", false},
 	{"a: {b:\n", false},
 	{"a: {b:c}\n", false},
+	{"a: {b#c: d, e# f: g}\n", true},
+	{"a: {b #c: d}\n", false},
 	{"a: b: c\n", false},
 	{"a: b\n\tc: d\n", false},
 	{"a: b\r\nc: d\r\n", false},

@@ -17,6 +17,7 @@ func TestReadFile(t *testing.T) {
 		"content/pipe.md":  {Mode: fs.ModeNamedPipe},
 		"content/sock.md":  {Mode: fs.ModeSocket},
 		"content/dev.md":   {Mode: fs.ModeDevice},
+		"content/odd.md":   {Mode: fs.ModeIrregular},
 		"content/dir.md/x": {Data: []byte("x")},
 	}
 	tests := []struct {
@@ -29,6 +30,7 @@ func TestReadFile(t *testing.T) {
 		{"content/pipe.md", ErrNotRegular, "content/pipe.md:1:1: the page is a named pipe, not a regular file (replace it with a file)"},
 		{"content/sock.md", ErrNotRegular, "is a socket"},
 		{"content/dev.md", ErrNotRegular, "is a device"},
+		{"content/odd.md", ErrNotRegular, "content/odd.md:1:1: the page is a special file, not a regular file"},
 		{"content/dir.md", ErrNotRegular, "is a folder"},
 		{"content/no.md", ErrMissing, "content/no.md:1:1: the page does not exist"},
 	}
