@@ -388,3 +388,34 @@ func TestClosingQuote(t *testing.T) {
 		}
 	}
 }
+
+// TestStampWordsLastLine: a file whose last line has no line end is
+// stamped like the same file with one, and still has none: a stale hash on
+// that line is written over in place.
+func TestStampWordsLastLine(t *testing.T) {
+	orig := wordsOriginal(t)
+	data, err := os.ReadFile("testdata/words/warn-stale-partial.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const last = "  rest-day: {title: Tómate un día de descanso}\n"
+	if !bytes.HasSuffix(data, []byte(last)) {
+		t.Fatalf("warn-stale-partial.yaml no longer ends with %q", last)
+	}
+	// The title's hash is current, so that the stale hash stays last.
+	head := "from: {title: " + Hash("Run or rest?") + "}\n" + string(data[:len(data)-len(last)]) +
+		"  rest-day:\n    title: Tómate un día de descanso\n    from:\n      title: abcdef01"
+	want := "\n    from:\n      title: " + Hash("Take a rest day")
+	for _, end := range []string{"\n", ""} {
+		out, n, err := StampWords(orig, "es", WordsFile("es"), []byte(head+end), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := string(out); !strings.HasSuffix(got, want+end) {
+			t.Errorf("line end %q: stamped file ends:\n%s\nwant it to end %q", end, got[len(got)-min(len(got), 120):], want+end)
+		}
+		if n != 21 {
+			t.Errorf("line end %q: StampWords wrote %d hashes; want 21 (every string but the title)", end, n)
+		}
+	}
+}
