@@ -243,7 +243,7 @@ func (l *loader) replaceScalar(v *node, text string) (textEdit, bool) {
 	case end > len(l.data) || string(l.data[off:end]) != v.value:
 		return textEdit{}, false
 	}
-	return textEdit{off, end, text}, true
+	return textEdit{off, end, afterColon(l.data, off, end, text)}, true
 }
 
 // PageTranslatedFrom returns the translated-from hash a page's front
@@ -333,4 +333,14 @@ func closingQuote(b []byte, q byte) int {
 		}
 	}
 	return -1
+}
+
+// afterColon is the text that goes in place of data[off:end], with a space
+// before it when it would follow a key's colon directly, as after a value
+// left empty ("key:"): YAML would read "key:text" as one plain scalar.
+func afterColon(data []byte, off, end int, text string) string {
+	if off == end && off > 0 && data[off-1] == ':' {
+		return " " + text
+	}
+	return text
 }

@@ -419,3 +419,42 @@ func TestStampWordsLastLine(t *testing.T) {
 		}
 	}
 }
+
+// TestStampWordsEmptyValue: a hash, or a whole from:, left empty is filled
+// in with a space after its colon, and the stamped file loads, the empty
+// value last in the file or not, with a line end or not.
+func TestStampWordsEmptyValue(t *testing.T) {
+	orig := wordsOriginal(t)
+	data, err := os.ReadFile("testdata/words/warn-stale-partial.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const last = "  rest-day: {title: Tómate un día de descanso}\n"
+	if !bytes.HasSuffix(data, []byte(last)) {
+		t.Fatalf("warn-stale-partial.yaml no longer ends with %q", last)
+	}
+	head := "from: {title: " + Hash("Run or rest?") + "}\n" + string(data[:len(data)-len(last)]) +
+		"  rest-day:\n    title: Tómate un día de descanso\n"
+	h := Hash("Take a rest day")
+	for _, c := range []struct{ name, in, want string }{
+		{"hash", "    from:\n      title:", "    from:\n      title: " + h},
+		{"hash and a space", "    from:\n      title: ", "    from:\n      title: " + h + " "},
+		{"from", "    from:", "    from: {title: " + h + "}"},
+	} {
+		for _, end := range []string{"\n", ""} {
+			out, n, err := StampWords(orig, "es", WordsFile("es"), []byte(head+c.in+end), Options{})
+			if err != nil {
+				t.Fatalf("%s, line end %q: %v", c.name, end, err)
+			}
+			if got := string(out); !strings.HasSuffix(got, "\n"+c.want+end) {
+				t.Errorf("%s, line end %q: stamped file ends:\n%s\nwant it to end %q", c.name, end, got[len(got)-min(len(got), 120):], c.want+end)
+			}
+			if n != 21 {
+				t.Errorf("%s, line end %q: StampWords wrote %d hashes; want 21 (every string but the title)", c.name, end, n)
+			}
+			if tr, err := ParseTranslation(orig, "es", WordsFile("es"), out, Options{}); tr == nil || err != nil || len(tr.Warnings) > 0 {
+				t.Errorf("%s, line end %q: stamped file loads with %v", c.name, end, err)
+			}
+		}
+	}
+}
