@@ -389,11 +389,11 @@ func TestClosingQuote(t *testing.T) {
 	}
 }
 
-// TestStampWordsLastLine: a file whose last line has no line end is
-// stamped like the same file with one, and still has none: a stale hash on
-// that line is written over in place.
-func TestStampWordsLastLine(t *testing.T) {
-	orig := wordsOriginal(t)
+// restDayLast is testdata/words/warn-stale-partial.yaml with the current
+// hash of the title and, last, the outcome rest-day as a block mapping,
+// ready for a from: to be added: stamped, it holds 21 hashes more.
+func restDayLast(t *testing.T) string {
+	t.Helper()
 	data, err := os.ReadFile("testdata/words/warn-stale-partial.yaml")
 	if err != nil {
 		t.Fatal(err)
@@ -402,9 +402,17 @@ func TestStampWordsLastLine(t *testing.T) {
 	if !bytes.HasSuffix(data, []byte(last)) {
 		t.Fatalf("warn-stale-partial.yaml no longer ends with %q", last)
 	}
-	// The title's hash is current, so that the stale hash stays last.
-	head := "from: {title: " + Hash("Run or rest?") + "}\n" + string(data[:len(data)-len(last)]) +
-		"  rest-day:\n    title: Tómate un día de descanso\n    from:\n      title: abcdef01"
+	// The title's hash is current, so that what is stamped last stays last.
+	return "from: {title: " + Hash("Run or rest?") + "}\n" + string(data[:len(data)-len(last)]) +
+		"  rest-day:\n    title: Tómate un día de descanso\n"
+}
+
+// TestStampWordsLastLine: a file whose last line has no line end is
+// stamped like the same file with one, and still has none: a stale hash on
+// that line is written over in place.
+func TestStampWordsLastLine(t *testing.T) {
+	orig := wordsOriginal(t)
+	head := restDayLast(t) + "    from:\n      title: abcdef01"
 	want := "\n    from:\n      title: " + Hash("Take a rest day")
 	for _, end := range []string{"\n", ""} {
 		out, n, err := StampWords(orig, "es", WordsFile("es"), []byte(head+end), Options{})
@@ -425,16 +433,7 @@ func TestStampWordsLastLine(t *testing.T) {
 // value last in the file or not, with a line end or not.
 func TestStampWordsEmptyValue(t *testing.T) {
 	orig := wordsOriginal(t)
-	data, err := os.ReadFile("testdata/words/warn-stale-partial.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	const last = "  rest-day: {title: Tómate un día de descanso}\n"
-	if !bytes.HasSuffix(data, []byte(last)) {
-		t.Fatalf("warn-stale-partial.yaml no longer ends with %q", last)
-	}
-	head := "from: {title: " + Hash("Run or rest?") + "}\n" + string(data[:len(data)-len(last)]) +
-		"  rest-day:\n    title: Tómate un día de descanso\n"
+	head := restDayLast(t)
 	h := Hash("Take a rest day")
 	for _, c := range []struct{ name, in, want string }{
 		{"hash", "    from:\n      title:", "    from:\n      title: " + h},
