@@ -158,8 +158,8 @@ func (l *loader) scenarioAnswers(s *Scenario, src scenarioSrc, name string, ids 
 			ok = false
 			continue
 		}
-		if q.Scale == nil && qsrc.scaleKey {
-			ok = false // the scale is bad and reported already
+		if q.Scale == nil && qsrc.scaleKey || qsrc.items <= 0 {
+			ok = false // the scale or the options are bad and reported already
 			continue
 		}
 		if q.Scale == nil {

@@ -243,6 +243,9 @@ func (l *loader) checkWords(kind string, q *Question, src questionSrc) {
 // checkScale checks that the options of a scale question cover each value
 // exactly once, and that other questions' options have no values.
 func (l *loader) checkScale(kind string, q *Question, src questionSrc) {
+	if src.items <= 0 {
+		return // options is not a list, or an empty one: reported already
+	}
 	if q.Scale == nil {
 		if src.scaleKey {
 			return // the scale itself was bad and is already reported
