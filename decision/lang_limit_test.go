@@ -13,15 +13,7 @@ import (
 // any is read. A guide whose languages are all well is loaded without an
 // error.
 func TestLanguageLimit(t *testing.T) {
-	words, err := os.ReadFile("testdata/words/good.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	fsys := wordsFS(t, words)
-	orig, err := Load(fsys, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	fsys, orig := goodWordsGuide(t)
 	if trees, err := LoadTranslations(fsys, orig, Options{}); err != nil || len(trees) != 1 {
 		t.Fatalf("LoadTranslations of es alone = %d trees, %v; want 1 and no error", len(trees), err)
 	}
@@ -33,7 +25,7 @@ func TestLanguageLimit(t *testing.T) {
 		t.Errorf("%d extra languages: %v; want them read", MaxLanguages, err)
 	}
 	fsys[WordsFile(fmt.Sprintf("x%02d", MaxLanguages))] = &fstest.MapFile{Data: []byte("lang: x\n")}
-	_, err = LoadTranslations(fsys, orig, Options{})
+	_, err := LoadTranslations(fsys, orig, Options{})
 	want := fmt.Sprintf("content/x%02d/words.yaml:1:1: the guide has %d languages, more than the limit of %d (remove the folders of the languages no one keeps up)",
 		MaxLanguages, MaxLanguages+2, MaxLanguages+1)
 	if err == nil || err.Error() != want || !errors.Is(err, ErrTooLarge) {

@@ -47,6 +47,22 @@ func wordsOriginal(t testing.TB) *Tree {
 	return orig
 }
 
+// goodWordsGuide is the words catalogue's guide with testdata/words/good.yaml
+// as its Spanish words, and its original tree.
+func goodWordsGuide(t testing.TB) (fstest.MapFS, *Tree) {
+	t.Helper()
+	words, err := os.ReadFile("testdata/words/good.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := wordsFS(t, words)
+	orig, err := Load(fsys, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fsys, orig
+}
+
 // loadWords loads the guide of fsys and its Spanish words.
 func loadWords(t testing.TB, fsys fstest.MapFS) (*Tree, error) {
 	t.Helper()
@@ -104,15 +120,7 @@ func TestWordsCatalogue(t *testing.T) {
 // TestTranslationWords checks that a translation has the original's
 // structure and the words file's words, steps included.
 func TestTranslationWords(t *testing.T) {
-	words, err := os.ReadFile("testdata/words/good.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	fsys := wordsFS(t, words)
-	orig, err := Load(fsys, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	fsys, orig := goodWordsGuide(t)
 	es, err := LoadTranslation(fsys, orig, "es", Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -461,15 +469,7 @@ func TestTranslationNeedsOptionIDs(t *testing.T) {
 // TestTooManyLanguages refuses a guide past MaxLanguages at once, naming
 // the first language past the limit.
 func TestTooManyLanguages(t *testing.T) {
-	words, err := os.ReadFile("testdata/words/good.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	fsys := wordsFS(t, words)
-	orig, err := Load(fsys, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	fsys, orig := goodWordsGuide(t)
 	for i := range MaxLanguages {
 		fsys[WordsFile(fmt.Sprintf("x%c%c", 'a'+i/26, 'a'+i%26))] = &fstest.MapFile{Data: []byte("lang: x\n")}
 	}
